@@ -1,0 +1,3 @@
+from cnnquiz.cli.main import run
+
+run()

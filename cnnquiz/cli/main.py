@@ -1,0 +1,71 @@
+"""The `cnnquiz` command: global options, command registration, error handling.
+
+Every command module exposes `register(app)` and imports numpy, SQLAlchemy and
+the like inside its command functions, so `cnnquiz --help` stays fast.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import typer
+
+from cnnquiz import __version__
+from cnnquiz.cli import calc
+from cnnquiz.cli.context import Globals, resolve_lang
+from cnnquiz.errors import CnnquizError
+
+app = typer.Typer(
+    name="cnnquiz",
+    help="Train the arithmetic and ideas of convolutional networks.",
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"cnnquiz {__version__}")
+        raise typer.Exit()
+
+
+@app.callback(invoke_without_command=True)
+def main(
+    ctx: typer.Context,
+    db: str = typer.Option(
+        None, "--db", envvar="CNNQUIZ_DB", help="Progress store: a file path or SQLAlchemy URL."
+    ),
+    lang: str = typer.Option(None, "--lang", help="Language of questions: en or zh."),
+    bank: list[str] = typer.Option(
+        [], "--bank", help="An extra concept-bank folder (repeatable)."
+    ),
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="Print the version."
+    ),
+) -> None:
+    """Train the arithmetic and ideas of convolutional networks."""
+    ctx.obj = Globals(db=db, lang=resolve_lang(lang), bank_dirs=list(bank))
+    if ctx.invoked_subcommand is None:
+        typer.echo(ctx.get_help())
+
+
+calc.register(app)
+
+
+def run() -> None:
+    """Console-script entry point: user errors become one line on stderr and exit 1."""
+    try:
+        app(standalone_mode=True)
+    except CnnquizError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        sys.exit(1)
+    except KeyboardInterrupt:
+        sys.exit(130)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    os.environ.setdefault("CNNQUIZ_ENTRY", "module")
+    run()

@@ -1,0 +1,9 @@
+"""Errors a user can cause. The CLI prints their message on one line and exits 1."""
+
+
+class CnnquizError(Exception):
+    """Base of every error whose message is meant for the user (no traceback)."""
+
+
+class SpecError(CnnquizError, ValueError):
+    """A layer spec, an input size or a layer configuration that PyTorch would reject."""
