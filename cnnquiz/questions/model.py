@@ -73,7 +73,9 @@ class Question:
 
     @property
     def skill(self) -> str:
-        """The schedulable unit: one card per template and level (bank entries: per id)."""
+        """The schedulable unit: one card per template and level; one per concept-bank entry."""
+        if self.template == "bank":
+            return self.code
         return f"{self.template}@{self.level}"
 
     def to_json(self, n: int = 1) -> dict[str, Any]:
