@@ -1,0 +1,1 @@
+"""The numeric engine: the single source of truth for every answer and worked solution."""

@@ -1,0 +1,32 @@
+"""Explainable results: a value with the formula and the numbers substituted into it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Calc:
+    """One computed quantity, ready to print as a worked step.
+
+    `formula` is symbolic ("floor((W + 2P - K)/S) + 1"), `numbers` the same
+    expression with this case's numbers ("floor((227 + 0 - 11)/4) + 1").
+    """
+
+    value: Any
+    formula: str
+    numbers: str
+
+    def __str__(self) -> str:
+        if self.numbers == str(self.value):
+            return f"{self.formula} = {self.value}"
+        return f"{self.formula} = {self.numbers} = {self.value}"
+
+    def to_json(self) -> dict[str, Any]:
+        return {"value": self.value, "formula": self.formula, "numbers": self.numbers}
+
+
+def const(value: Any, formula: str = "") -> Calc:
+    """A quantity that needs no working (unchanged channels, zero params...)."""
+    return Calc(value, formula or str(value), str(value))
