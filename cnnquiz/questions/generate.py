@@ -1,0 +1,74 @@
+"""Making questions: by template and level, from a code, or drawn at random."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterable
+
+from cnnquiz.questions import codes
+from cnnquiz.questions.model import Question
+from cnnquiz.questions.template import LATEST, REGISTRY, Template, realise
+from cnnquiz.topics import ORDER
+
+_loaded = False
+
+
+def load() -> None:
+    """Import every template module once (they register themselves)."""
+    global _loaded
+    if not _loaded:
+        import cnnquiz.questions.templates  # noqa: F401
+
+        _loaded = True
+
+
+def templates(topics: Iterable[str] | None = None, level: int | None = None) -> list[Template]:
+    """The newest version of each template, in topic-map order, optionally filtered."""
+    load()
+    wanted = set(topics) if topics else None
+    out = [t for t in LATEST.values()
+           if (wanted is None or t.topic in wanted) and (level is None or level in t.levels)]
+    return sorted(out, key=lambda t: (ORDER[t.topic], t.id))
+
+
+def get(template_id: str) -> Template:
+    load()
+    try:
+        return LATEST[template_id]
+    except KeyError:
+        raise codes.CodeError(f"unknown template {template_id!r}") from None
+
+
+def make(tpl: Template | str, level: int, seed: int, lang: str = "en") -> Question:
+    t = get(tpl) if isinstance(tpl, str) else tpl
+    if level not in t.levels:
+        level = min(t.levels, key=lambda lv: abs(lv - level))
+    code = str(codes.Code(t.short, t.version, level, seed % codes.MAX_SEED))
+    return realise(t, level, seed % codes.MAX_SEED, lang, code)
+
+
+def from_code(code: str, lang: str = "en") -> Question:
+    """Regenerate the question a code names (generated, or `bank:<id>`)."""
+    load()
+    if code.strip().lower().startswith("bank:"):
+        from cnnquiz.bank.render import from_code as bank_from_code
+
+        return bank_from_code(code.strip(), lang)
+    c = codes.parse(code)
+    tpl = REGISTRY.get((c.short, c.version))
+    if tpl is None:
+        raise codes.CodeError(f"no template for code {code.strip()[:40]!r}")
+    if c.level not in tpl.levels:
+        raise codes.CodeError(f"template {tpl.id} has no level {c.level}")
+    return realise(tpl, c.level, c.seed, lang, str(c))
+
+
+def draw(rng: random.Random, topics: Iterable[str] | None = None, level: int | None = None,
+         lang: str = "en") -> Question:
+    """A fresh question from a random template (matching the filters)."""
+    pool = templates(topics, level)
+    if not pool:
+        raise codes.CodeError("no template matches those topics and level")
+    tpl = pool[rng.randrange(len(pool))]
+    lv = level if level is not None else tpl.levels[rng.randrange(len(tpl.levels))]
+    return make(tpl, lv, rng.getrandbits(32), lang)

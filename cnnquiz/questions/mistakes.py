@@ -1,0 +1,173 @@
+"""The catalog of typical mistakes: stable names and one-sentence explanations in en/zh.
+
+Templates compute the value each mistake produces; the sentence comes from here so
+that a misconception has one name across templates (stats count mistakes by name).
+Add new names freely; never rename one (stored attempts refer to them).
+"""
+
+from __future__ import annotations
+
+CATALOG: dict[str, tuple[str, str]] = {
+    "forgot-plus-one": (
+        "You forgot the +1: the first window sits at position 0, then one more per stride.",
+        "漏了 +1：第一个窗口位于位置 0，之后每移动一个步长才多一个输出。",
+    ),
+    "padded-one-side": (
+        "You added the padding only once; PyTorch pads both sides, so it counts as 2P.",
+        "填充只加了一次；PyTorch 在两侧都填充，应计为 2P。",
+    ),
+    "ceil-instead-of-floor": (
+        "You rounded up; without ceil_mode the division is floored, so a partial window is dropped.",
+        "你向上取整了；不开 ceil_mode 时除法向下取整，不完整的窗口被丢弃。",
+    ),
+    "floor-instead-of-ceil": (
+        "You rounded down; here the rule rounds up (ceil_mode or TensorFlow padding).",
+        "你向下取整了；这里的规则是向上取整（ceil_mode 或 TensorFlow 的填充方式）。",
+    ),
+    "ignored-ceil-last-window-rule": (
+        "In ceil mode PyTorch drops a last window that would start inside the right padding.",
+        "ceil 模式下，若最后一个窗口起点落在右侧填充里，PyTorch 会把它丢掉。",
+    ),
+    "ignored-dilation": (
+        "You ignored the dilation: a dilated kernel spans D(K-1)+1 pixels, not K.",
+        "你忽略了膨胀率：空洞卷积核覆盖 D(K-1)+1 个像素，而不是 K 个。",
+    ),
+    "ignored-stride": (
+        "You ignored the stride: the window moves S pixels at a time.",
+        "你忽略了步长：窗口每次移动 S 个像素。",
+    ),
+    "forgot-bias": (
+        "You forgot the biases: each output channel (kernel) has one.",
+        "漏了偏置：每个输出通道（每个卷积核）有一个偏置。",
+    ),
+    "forgot-input-channels": (
+        "You forgot the input channels: each kernel is K x K x C_in deep.",
+        "漏了输入通道：每个卷积核的深度等于输入通道数，大小是 K x K x C_in。",
+    ),
+    "ignored-groups": (
+        "You ignored the groups: each kernel only sees C_in/g input channels.",
+        "你忽略了分组：每个卷积核只看 C_in/g 个输入通道。",
+    ),
+    "bias-per-weight": (
+        "There is one bias per output channel, not one per weight or per position.",
+        "偏置是每个输出通道一个，而不是每个权重或每个位置一个。",
+    ),
+    "counted-pooling-params": (
+        "Pooling has no trainable parameters.",
+        "池化层没有可训练参数。",
+    ),
+    "swapped-in-out": (
+        "You swapped the input and output sizes of the transposed convolution.",
+        "你把转置卷积的输入尺寸和输出尺寸弄反了。",
+    ),
+    "used-conv-formula": (
+        "You used the convolution formula; a transposed convolution inverts it: (W-1)S - 2P + K + OP.",
+        "你套用了普通卷积的公式；转置卷积是它的逆：(W-1)S - 2P + K + OP。",
+    ),
+    "forgot-output-padding": (
+        "You forgot output_padding, which adds to one side of the output.",
+        "漏了 output_padding，它会加在输出的一侧。",
+    ),
+    "multiplied-strides-wrongly": (
+        "Each layer's (K-1) is multiplied by the product of the strides BEFORE it, not including its own.",
+        "每层的 (K-1) 要乘以它之前各层步长的乘积，不包括它自己的步长。",
+    ),
+    "added-kernel-sizes": (
+        "Receptive fields do not add kernel sizes; each layer adds (K-1) times the jump.",
+        "感受野不是把卷积核尺寸直接相加；每层增加 (K-1) 乘以累计步长。",
+    ),
+    "scaled-by-p": (
+        "Inverted dropout scales kept units by 1/(1-p), not by p or 1-p.",
+        "Inverted dropout 对保留的单元乘以 1/(1-p)，而不是 p 或 1-p。",
+    ),
+    "scaled-by-keep": (
+        "Multiplying by 1-p is classic dropout's test-time rule; inverted dropout divides by it in training.",
+        "乘以 1-p 是经典 dropout 在测试时的做法；inverted dropout 在训练时除以 1-p。",
+    ),
+    "confused-drop-keep": (
+        "p is the probability of DROPPING a unit; the keep probability is 1-p.",
+        "p 是丢弃一个单元的概率；保留概率是 1-p。",
+    ),
+    "tf-pad-extra-left": (
+        "TensorFlow puts the odd extra pad on the right/bottom, not the left/top.",
+        "TensorFlow 把多出来的奇数填充放在右侧/下侧，而不是左侧/上侧。",
+    ),
+    "tf-same-ignores-stride": (
+        "'same' keeps the size only at stride 1; in general the output is ceil(W/S).",
+        "'same' 只有在步长为 1 时才保持尺寸；一般输出为 ceil(W/S)。",
+    ),
+    "flatten-wrong-order": (
+        "Flatten multiplies all three sizes: C x H x W.",
+        "展平后的长度是三个尺寸之积：C x H x W。",
+    ),
+    "forgot-channels": (
+        "You left out the channels: the count runs over every channel, not one slice.",
+        "漏了通道：需要对所有通道计数，而不只是一个切片。",
+    ),
+    "macs-ignored-output-size": (
+        "Each output position repeats the kernel's multiplications: multiply by H_out x W_out.",
+        "每个输出位置都要做一遍卷积核的乘法：要乘以 H_out x W_out。",
+    ),
+    "counted-flops-not-macs": (
+        "You counted two operations per multiply-accumulate; the question asks for MACs.",
+        "你把一次乘加算成了两次运算；题目问的是乘加次数（MACs）。",
+    ),
+    "sign-error": (
+        "A sign error: the update subtracts the learning rate times the gradient.",
+        "符号错误：更新是减去学习率乘以梯度。",
+    ),
+    "forgot-bias-correction": (
+        "Adam divides m and v by (1 - beta^t) before the update; you skipped the bias correction.",
+        "Adam 在更新前要把 m 和 v 分别除以 (1 - beta^t)；你漏了偏差修正。",
+    ),
+    "forgot-momentum": (
+        "You ignored the momentum buffer.",
+        "你忽略了动量项。",
+    ),
+    "forgot-weight-decay": (
+        "You forgot the weight decay term added to the gradient.",
+        "漏了加到梯度上的权重衰减项。",
+    ),
+    "forgot-sqrt": (
+        "The denominator is the square root of the accumulated squares, plus eps.",
+        "分母是累计平方和的平方根（再加 eps）。",
+    ),
+    "no-kernel-flip": (
+        "Convolution in the signal-processing sense flips the kernel first.",
+        "信号处理意义上的卷积要先把卷积核翻转。",
+    ),
+    "flipped-kernel": (
+        "Deep-learning 'convolution' is cross-correlation: the kernel is not flipped.",
+        "深度学习里的“卷积”其实是互相关：卷积核不翻转。",
+    ),
+    "avg-instead-of-max": (
+        "You averaged the window; max pooling keeps only its largest value.",
+        "你对窗口求了平均；最大池化只保留窗口里的最大值。",
+    ),
+    "max-instead-of-avg": (
+        "You took the maximum; average pooling takes the mean of the window.",
+        "你取了最大值；平均池化取窗口的均值。",
+    ),
+    "wrong-log-base": (
+        "Cross-entropy uses the natural logarithm here.",
+        "这里的交叉熵用的是自然对数。",
+    ),
+    "forgot-exp": (
+        "Softmax exponentiates the logits before normalising.",
+        "Softmax 要先对 logits 取指数再归一化。",
+    ),
+    "one-index-off": (
+        "An off-by-one in the indices: count from the stated origin.",
+        "下标差了一位：注意题目约定的起点。",
+    ),
+    "row-col-swapped": (
+        "You swapped rows and columns.",
+        "你把行和列弄反了。",
+    ),
+}
+
+
+def explain(name: str, lang: str) -> str:
+    """The one-sentence explanation of a mistake; unknown names read as themselves."""
+    en, zh = CATALOG.get(name, (name.replace("-", " "), name.replace("-", " ")))
+    return zh if lang == "zh" else en

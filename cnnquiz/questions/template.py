@@ -1,0 +1,132 @@
+"""The template registry: a template draws parameters, asks the engine, renders en/zh text.
+
+A template is a function `build(t: Ctx) -> Draft`, registered with `@template(...)`.
+It must draw every random number from `t.rng` in an order that does not depend on
+`t.lang`, so both languages of one code carry the same numbers and answer. Text is
+chosen with `t.tr(en, zh)`. Changing what a template draws or answers requires a new
+`version` (keep the old function registered) so printed codes keep regenerating the
+same question.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from cnnquiz.questions.mistakes import explain as explain_mistake
+from cnnquiz.questions.model import Answer, Mistake, Option, Question
+from cnnquiz.topics import BY_SLUG
+
+
+@dataclass
+class Ctx:
+    """What a template's build function receives."""
+
+    rng: random.Random
+    level: int
+    lang: str
+
+    def tr(self, en: str, zh: str) -> str:
+        return zh if self.lang == "zh" else en
+
+    def choice(self, seq: Sequence[Any]) -> Any:
+        return seq[self.rng.randrange(len(seq))]
+
+    def by_level(self, basic: Any, interview: Any, tricky: Any) -> Any:
+        return (basic, interview, tricky)[self.level - 1]
+
+
+@dataclass
+class Draft:
+    """A template's output before codes and mistake filtering are applied.
+
+    `mistakes` lists (name, value) pairs, or (name, value, sentence) to override the
+    catalog's sentence; the value is the answer that misconception produces.
+    """
+
+    prompt: str
+    answer: Answer
+    solution: list[str]
+    spec: dict[str, Any]
+    mistakes: list[tuple[Any, ...]] = field(default_factory=list)
+    options: list[Option] = field(default_factory=list)
+
+
+Build = Callable[[Ctx], Draft]
+
+
+@dataclass(frozen=True)
+class Template:
+    id: str  # "conv.output_size"
+    short: str  # code prefix, unique, lowercase letters/digits: "os"
+    version: int
+    topic: str
+    build: Build
+    levels: tuple[int, ...] = (1, 2, 3)
+    title_en: str = ""
+    title_zh: str = ""
+
+    def title(self, lang: str) -> str:
+        return (self.title_zh if lang == "zh" else self.title_en) or self.id
+
+
+REGISTRY: dict[tuple[str, int], Template] = {}  # (short, version) -> template
+LATEST: dict[str, Template] = {}  # id -> newest version
+
+
+def template(
+    id: str, short: str, topic: str, version: int = 1, levels: tuple[int, ...] = (1, 2, 3),
+    title: tuple[str, str] = ("", ""),
+) -> Callable[[Build], Build]:
+    """Register a build function as a template version."""
+    if topic not in BY_SLUG:
+        raise ValueError(f"template {id}: unknown topic {topic!r}")
+    if not short.isalnum() or not short.islower():
+        raise ValueError(f"template {id}: short code must be lowercase alphanumeric")
+
+    def register(fn: Build) -> Build:
+        key = (short, version)
+        if key in REGISTRY and REGISTRY[key].build is not fn:
+            raise ValueError(f"template code {short} v{version} registered twice")
+        other = LATEST.get(id)
+        if other and other.short != short:
+            raise ValueError(f"template {id} changed its short code")
+        tpl = Template(id, short, version, topic, fn, levels, *title)
+        REGISTRY[key] = tpl
+        if other is None or other.version < version:
+            LATEST[id] = tpl
+        return fn
+
+    return register
+
+
+def realise(tpl: Template, level: int, seed: int, lang: str, code: str) -> Question:
+    """Run a template and turn its draft into a Question (mistakes filtered and explained)."""
+    draft = tpl.build(Ctx(random.Random(f"{tpl.short}:{tpl.version}:{level}:{seed}"), level, lang))
+    mistakes: list[Mistake] = []
+    seen: list[Any] = [draft.answer.value]
+    for item in draft.mistakes:
+        name, value = item[0], item[1]
+        if _same(value, seen):
+            continue  # a mistake that gives the right (or an earlier mistake's) answer says nothing
+        seen.append(value)
+        sentence = item[2] if len(item) > 2 else explain_mistake(name, lang)
+        mistakes.append(Mistake(name, value, sentence))
+    return Question(
+        code=code, template=tpl.id, topic=tpl.topic, level=level, lang=lang,
+        prompt=draft.prompt, answer=draft.answer, solution=list(draft.solution),
+        spec=draft.spec, mistakes=tuple(mistakes), options=tuple(draft.options),
+    )
+
+
+def _same(value: Any, seen: list[Any]) -> bool:
+    def norm(v: Any) -> Any:
+        if isinstance(v, float) and v.is_integer():
+            return int(v)
+        if isinstance(v, (list, tuple)):
+            return tuple(norm(x) for x in v)
+        return v
+
+    return any(norm(value) == norm(s) for s in seen)

@@ -1,0 +1,6 @@
+"""Every template module; importing this package registers them all.
+
+Add a new module here (one import line) so `generate.load()` finds it.
+"""
+
+from cnnquiz.questions.templates import output_size  # noqa: F401

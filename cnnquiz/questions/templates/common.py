@@ -1,0 +1,38 @@
+"""Shared helpers for templates: realistic sizes, formatting, engine shortcuts."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from cnnquiz.engine.network import Summary, analyze
+from cnnquiz.questions.template import Ctx
+
+# sizes and channel counts that real networks use
+IMAGE_SIZES = (224, 227, 256, 299, 128, 96, 64, 32, 28)
+FEATURE_SIZES = (112, 56, 55, 28, 27, 14, 13, 7)
+CHANNELS = (16, 32, 48, 64, 96, 128, 192, 256, 384, 512)
+SMALL_CHANNELS = (1, 3, 8, 16, 32)
+
+
+def shape_text(shape: tuple[int, ...] | list[int]) -> str:
+    return "x".join(str(s) for s in shape)
+
+
+def net(spec: str, shape: tuple[int, ...]) -> Summary:
+    """Analyse a layer stack; templates only draw valid stacks, so errors are bugs."""
+    return analyze(spec, shape)
+
+
+def net_spec(shape: tuple[int, ...], layers: str, ask: str, layer: int | None = None
+             ) -> dict[str, Any]:
+    """The contract's recomputable spec of a network question."""
+    out: dict[str, Any] = {"input": list(shape), "layers": layers, "ask": ask}
+    if layer is not None:
+        out["layer"] = layer
+    return out
+
+
+def step(t: Ctx, en: str, zh: str, calc: Any = None) -> str:
+    """One worked-solution line: a sentence, and the engine's formula when given."""
+    text = t.tr(en, zh)
+    return f"{text}: `{calc}`" if calc is not None else text
