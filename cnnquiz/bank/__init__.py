@@ -1,0 +1,71 @@
+"""The concept bank: interview "why" questions from question_bank/*.yaml.
+
+This module is the door other layers use. It imports nothing heavy itself
+(PyYAML and pydantic load on the first call), so importing it costs nothing on
+the `--help` path. Every function takes `extra`, the user's `--bank` folders
+(`cnnquiz.cli.context.get(ctx).bank_dirs`), and works on the per-process cache.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from cnnquiz.bank.locate import bank_dirs, clear_cache, get_bank, packaged_dir
+from cnnquiz.errors import CnnquizError
+
+if TYPE_CHECKING:
+    from cnnquiz.bank.loader import BankEntry
+    from cnnquiz.questions.model import Question
+
+__all__ = ["bank_dirs", "clear_cache", "entries", "find", "get_bank", "list_rows",
+           "packaged_dir", "question", "to_question"]
+
+Extra = Sequence[str | Path]
+
+
+def find(code_or_id: str, extra: Extra = ()) -> BankEntry:
+    """The entry named `bank:<id>`, `<id>` or `<file>#<id>`; CnnquizError when unknown."""
+    ident = code_or_id.strip()
+    ident = ident.removeprefix("bank:").rsplit("#", 1)[-1]
+    by_id = get_bank(extra).by_id
+    if ident in by_id:
+        return by_id[ident]
+    near = difflib.get_close_matches(ident, list(by_id), n=1)
+    hint = f"; did you mean bank:{near[0]}?" if near else ""
+    raise CnnquizError(f"unknown concept question {code_or_id!r}{hint}")
+
+
+def entries(topic: str | None = None, section: int | None = None,
+            extra: Extra = ()) -> list[BankEntry]:
+    """Entries in bank order, optionally of one topic slug and/or one section (1-10)."""
+    from cnnquiz.topics import BY_SLUG, SECTIONS
+
+    if topic is not None and topic not in BY_SLUG:
+        raise CnnquizError(f"unknown topic {topic!r}; known: {', '.join(BY_SLUG)}")
+    if section is not None and section not in SECTIONS:
+        raise CnnquizError(f"section must be 1 to {len(SECTIONS)}, not {section}")
+    return [e for e in get_bank(extra).entries
+            if (topic is None or e.topic == topic) and (section is None or e.section == section)]
+
+
+def list_rows(extra: Extra = (), topic: str | None = None) -> list[dict[str, Any]]:
+    """The contract's `bank list --json` rows: {"id", "topic", "kind", "langs"}."""
+    from cnnquiz.bank.schema import LANGS
+
+    return [{"id": e.id, "topic": e.topic, "kind": e.kind, "langs": list(LANGS)}
+            for e in entries(topic=topic, extra=extra)]
+
+
+def to_question(item: BankEntry, lang: str = "en") -> Question:
+    """`item` as a Question in `lang` (see cnnquiz.bank.render)."""
+    from cnnquiz.bank.render import to_question as render
+
+    return render(item, lang)
+
+
+def question(code_or_id: str, lang: str = "en", extra: Extra = ()) -> Question:
+    """The Question for `bank:<id>` (what `show` and set regeneration need)."""
+    return to_question(find(code_or_id, extra), lang)
