@@ -254,7 +254,7 @@ def _convert(val: str, arg: Arg, where: str, sig: Signature) -> Any:
 def parse_input(text: str) -> tuple[int, ...]:
     """Read `--input` as CxHxW (or a flat N); sizes must be positive and bounded."""
     items = [t for t in re.split(r"\s*[x×,*]\s*", text.strip().strip("()[]")) if t]
-    if len(items) not in (1, 3):
+    if len(items) not in (1, 3) or not all(_INT_RE.match(t) for t in items):
         raise SpecError(f"--input must be CxHxW (like 3x224x224) or a flat size N, not {text[:40]!r}")
     out = []
     for t in items:
