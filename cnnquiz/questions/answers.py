@@ -25,6 +25,7 @@ from cnnquiz.questions.safe_eval import (
     ReadError,
     evaluate,
     normalize,
+    shorten,
 )
 
 SUFFIX_REASON = "K/M suffixes only for questions that ask for an estimate"
@@ -37,7 +38,6 @@ _SUFFIXES: dict[str, int] = {
     "k": 10**3, "thousand": 10**3, "千": 10**3, "m": 10**6, "mil": 10**6, "million": 10**6,
     "万": 10**4, "g": 10**9, "b": 10**9, "bn": 10**9, "billion": 10**9, "亿": 10**8,
 }
-_TRAILING_WORD = re.compile(r"(?:[A-Za-z]+|[\u3400-\u9fff])\.?\s*$")
 _PREFIX = re.compile(r"^(?:(?:answer|ans|答案|答)\s*[:=]|[=~≈]|about|approx(?:imately|\.)?|"
                      r"around|roughly|大约|大概|约)\s*", re.IGNORECASE)
 _LITERAL = re.compile(r"[+-]?(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d{1,6}))?")
@@ -106,10 +106,10 @@ def strip_words(s: str, unit: str = "", suffixes: bool = True) -> tuple[str, int
     evaluator knows (`pi`, `e`, `exp`...) and a lone word are left for it to judge.
     """
     for _ in range(12):
-        m = _TRAILING_WORD.search(s)
-        if m is None:
+        split = _last_word(s)
+        if split is None:
             break
-        word, head = m.group(0).rstrip(". \t"), s[:m.start()].rstrip()
+        head, word = split
         low = word.lower()
         if not head or low in FUNCTIONS or low in CONSTANTS or low == "x":
             break
@@ -122,6 +122,23 @@ def strip_words(s: str, unit: str = "", suffixes: bool = True) -> tuple[str, int
             break
         s = head
     return s, 1
+
+
+def _last_word(s: str) -> tuple[str, str] | None:
+    """(text before, last word) when `s` ends in an ASCII word or one CJK character.
+
+    A backwards scan rather than a `$`-anchored regex search, which is quadratic.
+    """
+    end = len(s.rstrip().rstrip(".").rstrip())
+    start = end
+    if start and "\u3400" <= s[start - 1] <= "\u9fff":
+        start -= 1
+    else:
+        while start and s[start - 1].isascii() and s[start - 1].isalpha():
+            start -= 1
+    if start == end:
+        return None
+    return s[:start].rstrip(), s[start:end]
 
 
 def literal_precision(s: str) -> Precision:
@@ -158,7 +175,8 @@ def read_scalar(s: str, answer: Answer) -> Reading:
         value: Number = evaluate(s)
     except ReadError as err:
         if re.fullmatch(r"\d+,\d+", s):
-            raise ReadError(f"'{s}' is not a number here (use '.' for decimals)") from err
+            raise ReadError(f"'{shorten(s)}' is not a number here (use '.' for decimals)"
+                            ) from err
         raise
     precision = literal_precision(s)
     shift = len(str(multiplier)) - 1 - (2 if percent else 0)
@@ -219,10 +237,16 @@ def _layout_annotation(s: str) -> tuple[str, str]:
     return s[:m.start()].strip(), letters
 
 
-def _unwrap(s: str) -> str:
-    """Remove outer brackets that enclose everything: `((96, 55, 55))` -> `96, 55, 55`."""
+def _unwrap(s: str, layers: int = 3) -> str:
+    """Remove up to `layers` outer brackets that enclose everything: `((96, 55))` -> `96, 55`.
+
+    Bounded, so `[[[[...` thousands deep costs a few passes; deeper nesting is left to
+    the evaluator, which refuses it.
+    """
     pairs = {"(": ")", "[": "]", "{": "}"}
-    while len(s) >= 2 and s[0] in pairs and s[-1] == pairs[s[0]]:
+    for _ in range(layers):
+        if len(s) < 2 or s[0] not in pairs or s[-1] != pairs[s[0]]:
+            return s
         depth = 0
         for i, c in enumerate(s):
             depth += c == s[0]
@@ -259,7 +283,7 @@ def _dim(part: str) -> int:
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     if not isinstance(value, int) or value < 0:
-        raise ReadError(f"shape sizes must be whole numbers, got '{part}'")
+        raise ReadError(f"shape sizes must be whole numbers, got '{shorten(part)}'")
     return value
 
 
@@ -409,7 +433,7 @@ def read_choice(s: str, options: Sequence[Option] = ()) -> str | list[str]:
         if not piece:
             continue
         if not (piece.isascii() and piece.isalpha()):
-            raise ReadError(f"'{piece[:20]}' is not an option letter")
+            raise ReadError(f"'{shorten(piece)}' is not an option letter")
         for letter in piece.upper():
             if letter not in valid:
                 raise ReadError(f"no option {letter} (options are {', '.join(valid)})")

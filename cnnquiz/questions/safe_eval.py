@@ -54,6 +54,11 @@ _SUPERSCRIPT_RUN = re.compile("[⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺]+")
 _SYMBOLS = str.maketrans({"−": "-", "–": "-", "⁄": "/", "π": "pi", "、": ",", "‚": ","})
 
 
+def shorten(text: str, limit: int = 24) -> str:
+    """User text quoted in a reason, cut so a reason stays one short line."""
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
 def normalize(text: str) -> str:
     """Fold the ways people type symbols into ASCII-ish text.
 
@@ -329,7 +334,7 @@ class _Parser:
                 self.i += 1
                 return self.call(name, pos, depth)
             if name != "x":
-                raise ReadError(f"unknown name '{payload}' at position {pos}")
+                raise ReadError(f"unknown name '{shorten(str(payload))}' at position {pos}")
         self.fail()
         raise AssertionError("unreachable")
 
