@@ -236,3 +236,12 @@ def test_matrix_notations_read_back(rows: list[list[int]]) -> None:
     assert read(plain, answer) == rows
     assert read(str(rows), answer) == rows
     assert read("\n".join(", ".join(map(str, r)) for r in rows), answer) == rows
+
+
+def test_the_answers_own_unit_is_a_unit_not_a_suffix() -> None:
+    millions = Answer("float", 138.36, tolerance=0.01, unit="M")
+    assert read("138.36M", millions) == Fraction(13836, 100)
+    assert read("138.36 M params", millions) == Fraction(13836, 100)
+    percent = Answer("float", 40.0, tolerance=0.1, unit="%")
+    assert read("40%", percent) == 40
+    assert read("40 %", Answer("float", 0.4, tolerance=0.01)) == Fraction(2, 5)
