@@ -164,6 +164,47 @@ CATALOG: dict[str, tuple[str, str]] = {
         "You swapped rows and columns.",
         "你把行和列弄反了。",
     ),
+    # shape arithmetic (sections 1-2)
+    "mixed-padding-modes": (
+        "You used another padding mode's length: full gives n+m-1, valid n-m+1, same n (at stride 1).",
+        "你套用了另一种填充方式的长度：步长为 1 时 full 为 n+m-1，valid 为 n-m+1，same 为 n。",
+    ),
+    "full-not-n-plus-m": (
+        "A full convolution has n+m-1 outputs, not n+m: the first and the last overlap are one sample each.",
+        "full 卷积的输出长度是 n+m-1 而不是 n+m：第一次和最后一次重叠都只有一个采样点。",
+    ),
+    "span-d-times-k": (
+        "A dilated kernel spans D(K-1)+1 pixels, not D*K: the gaps sit only between the taps.",
+        "空洞卷积核覆盖 D(K-1)+1 个像素而不是 D*K：空隙只在相邻的两个采样点之间。",
+    ),
+    "gave-pad-total": (
+        "That is the total padding; each side gets half (TensorFlow puts the odd extra right/bottom).",
+        "这是填充总量；每侧只得到一半（TensorFlow 把多出的一个放在右侧/下侧）。",
+    ),
+    "confused-depth-and-count": (
+        "A kernel is as deep as the INPUT has channels; the number of kernels is the OUTPUT channels.",
+        "每个卷积核的深度等于输入通道数；卷积核的个数等于输出通道数。",
+    ),
+    "counted-2d-slices": (
+        "You counted K x K slices; a layer has C_out kernels, each a single K x K x C_in block.",
+        "你数的是 K x K 的二维切片；一层有 C_out 个卷积核，每个是一整块 K x K x C_in。",
+    ),
+    "ignored-padding": (
+        "You ignored the padding: windows start P pixels before the image; padded cells feed nothing.",
+        "你忽略了填充：窗口从图像外 P 个像素处开始，落在填充区的位置不连接任何输入。",
+    ),
+    "counted-shared-weights-once": (
+        "Weight sharing leaves K*K distinct values, but every row of the matrix holds its own copy.",
+        "权值共享只有 K*K 个不同的值，但矩阵的每一行都各自存有一份。",
+    ),
+    "counted-dense-matrix": (
+        "The matrix is sparse: a row is non-zero only where its window covers the input.",
+        "这个矩阵是稀疏的：每一行只在其窗口覆盖的输入位置上非零。",
+    ),
+    "assumed-stride-equals-kernel": (
+        "Here the stride differs from the window (overlapping pooling): step by S, not by K.",
+        "这里步长与窗口大小不同（重叠池化）：每次移动 S，而不是 K。",
+    ),
 }
 
 
