@@ -1,0 +1,72 @@
+"""The scatter-and-add view of transposed convolution, one input cell at a time.
+
+Each input value scales the whole kernel and adds it into a canvas at (row*s, col*s);
+overlapping blocks sum (where checkerboard artefacts come from when k is not a multiple
+of s). The canvas is the uncropped output; torch's result is the canvas with `padding`
+rows/columns removed from each side (plus output_padding zero rows bottom/right), which
+`ScatterStep.output` applies. Example from the notes: 2x2 input, 4x4 kernel, stride 3
+-> (2-1)*3 + 4 = 7x7.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from numpy.typing import ArrayLike
+
+from ._util import FloatArray, as_float, pair
+from .steps import Window
+from .transpose import transpose_out_size
+
+IntOrPair = int | Sequence[int]
+
+
+@dataclass(frozen=True, eq=False)
+class ScatterStep:
+    source: tuple[int, int]  # the input cell (row, col) being scattered
+    value: float  # its value
+    weights: FloatArray  # the K x K kernel
+    products: FloatArray  # value * kernel: the block added this step
+    window: Window  # half-open canvas rows/cols receiving the block (every d-th cell)
+    canvas: FloatArray  # uncropped accumulated output after this step
+    crop: tuple[int, int, int, int]  # canvas[r0:r1, c0:c1] is the op's output
+
+    @property
+    def output(self) -> FloatArray:
+        r0, r1, c0, c1 = self.crop
+        return self.canvas[r0:r1, c0:c1]
+
+
+def conv_transpose2d_steps(
+    x: ArrayLike, w: ArrayLike, stride: IntOrPair = 1, padding: IntOrPair = 0,
+    output_padding: IntOrPair = 0, dilation: IntOrPair = 1,
+) -> list[ScatterStep]:
+    """Scatter trace of conv_transpose2d for one HxW map and one KxK kernel (no bias)."""
+    xa, wa = as_float(x), as_float(w, "w")
+    if xa.ndim != 2 or wa.ndim != 2:
+        raise ValueError(f"the scatter trace takes HxW and KxK, got {xa.shape} and {wa.shape}")
+    s, p = pair(stride, "stride", 1), pair(padding, "padding", 0)
+    op, d = pair(output_padding, "output_padding", 0), pair(dilation, "dilation", 1)
+    for a in (0, 1):
+        if op[a] >= s[a] and op[a] >= d[a]:
+            raise ValueError(f"output_padding {op[a]} must be smaller than either stride "
+                             f"{s[a]} or dilation {d[a]}")
+    (h, wd), (kh, kw) = xa.shape, wa.shape
+    out = [transpose_out_size(xa.shape[a], wa.shape[a], s[a], p[a], op[a], d[a]) for a in (0, 1)]
+    if min(out) < 1:
+        raise ValueError(f"output size {out[0]}x{out[1]} is too small (must be >= 1)")
+    span = (d[0] * (kh - 1) + 1, d[1] * (kw - 1) + 1)
+    canvas = np.zeros((max((h - 1) * s[0] + span[0], p[0] + out[0]),
+                       max((wd - 1) * s[1] + span[1], p[1] + out[1])))
+    crop = (p[0], p[0] + out[0], p[1], p[1] + out[1])
+    steps = []
+    for i in range(h):
+        for j in range(wd):
+            r0, c0 = i * s[0], j * s[1]
+            block = xa[i, j] * wa
+            canvas[r0 : r0 + span[0] : d[0], c0 : c0 + span[1] : d[1]] += block
+            win = ((r0, r0 + span[0]), (c0, c0 + span[1]))
+            steps.append(ScatterStep((i, j), float(xa[i, j]), wa, block, win, canvas.copy(), crop))
+    return steps
