@@ -108,7 +108,7 @@ def check(
     first_seen: dict[str, str] = {}
     for folder in known:
         for path in yaml_files(folder):
-            _duplicate_ids(path, _check_file(path, portable)[2], first_seen)
+            _duplicate_ids(path, _check_file(path, False)[2], first_seen)  # ids only: fast parser
     for folder in folders:
         for stray in sorted(folder.glob("*.yml")) if folder.is_dir() else ():
             problems.append(Problem(show_path(stray), 1, "", "not loaded: name it *.yaml"))
@@ -171,16 +171,16 @@ def _duplicate_ids(path: Path, parsed: Parsed | None, first_seen: dict[str, str]
         return []
     raw = parsed.data.get("entries")
     out: list[Problem] = []
+    name = show_path(path)
     for i, item in enumerate(raw if isinstance(raw, list) else ()):
         ident = item.get("id") if isinstance(item, dict) else None
         if not isinstance(ident, str):
             continue
-        here = f"{show_path(path)}:{parsed.line_of(('entries', i, 'id'))}"
+        line = parsed.line_of(("entries", i, "id"))
         if ident in first_seen:
-            file, line = here.rsplit(":", 1)
-            out.append(Problem(file, int(line), dotted(("entries", i, "id")),
+            out.append(Problem(name, line, dotted(("entries", i, "id")),
                                f"duplicate id {ident!r} (first at {first_seen[ident]})"))
         else:
-            first_seen[ident] = here
+            first_seen[ident] = f"{name}:{line}"
     return out
 
