@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from cnnquiz.errors import SpecError
@@ -140,12 +141,17 @@ def split_layers(spec: str) -> list[str]:
 
 def parse(spec: str) -> list[Layer]:
     """Parse a layer spec; raise SpecError naming the layer (1-based index and text)."""
+    return list(_parse_cached(spec))
+
+
+@lru_cache(maxsize=4096)
+def _parse_cached(spec: str) -> tuple[Layer, ...]:
     texts = split_layers(spec)
     if not texts:
         raise SpecError("the spec is empty; write layers like conv(64,k=3,p=1) -> relu")
     if len(texts) > MAX_LAYERS:
         raise SpecError(f"too many layers ({len(texts)}; at most {MAX_LAYERS})")
-    return [parse_layer(t, i) for i, t in enumerate(texts, 1)]
+    return tuple(parse_layer(t, i) for i, t in enumerate(texts, 1))
 
 
 def parse_layer(text: str, index: int = 1) -> Layer:

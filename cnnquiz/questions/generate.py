@@ -51,9 +51,9 @@ def from_code(code: str, lang: str = "en") -> Question:
     """Regenerate the question a code names (generated, or `bank:<id>`)."""
     load()
     if code.strip().lower().startswith("bank:"):
-        from cnnquiz.bank.render import from_code as bank_from_code
+        from cnnquiz import bank
 
-        return bank_from_code(code.strip(), lang)
+        return bank.question(code.strip(), lang)
     c = codes.parse(code)
     tpl = REGISTRY.get((c.short, c.version))
     if tpl is None:

@@ -106,12 +106,13 @@ def realise(tpl: Template, level: int, seed: int, lang: str, code: str) -> Quest
     """Run a template and turn its draft into a Question (mistakes filtered and explained)."""
     draft = tpl.build(Ctx(random.Random(f"{tpl.short}:{tpl.version}:{level}:{seed}"), level, lang))
     mistakes: list[Mistake] = []
-    seen: list[Any] = [draft.answer.value]
+    seen = {_norm(draft.answer.value)}
     for item in draft.mistakes:
         name, value = item[0], item[1]
-        if _same(value, seen):
+        key = _norm(value)
+        if key in seen:
             continue  # a mistake that gives the right (or an earlier mistake's) answer says nothing
-        seen.append(value)
+        seen.add(key)
         sentence = item[2] if len(item) > 2 else explain_mistake(name, lang)
         mistakes.append(Mistake(name, value, sentence))
     return Question(
@@ -121,12 +122,16 @@ def realise(tpl: Template, level: int, seed: int, lang: str, code: str) -> Quest
     )
 
 
-def _same(value: Any, seen: list[Any]) -> bool:
-    def norm(v: Any) -> Any:
-        if isinstance(v, float) and v.is_integer():
-            return int(v)
-        if isinstance(v, (list, tuple)):
-            return tuple(norm(x) for x in v)
+def _norm(v: Any) -> Any:
+    """A hashable key under which equal answers (1 == 1.0, lists == tuples) coincide."""
+    if type(v) is int or type(v) is str:
         return v
-
-    return any(norm(value) == norm(s) for s in seen)
+    if type(v) is list and all(type(x) is int for x in v):
+        return tuple(v)
+    if isinstance(v, float) and v.is_integer():
+        return int(v)
+    if isinstance(v, (list, tuple)):
+        return tuple(_norm(x) for x in v)
+    if isinstance(v, dict):
+        return tuple(sorted((k, _norm(x)) for k, x in v.items()))
+    return v

@@ -1,0 +1,168 @@
+"""Problem sets: a reproducible selection of questions named by a set code.
+
+Set code: `s1.<level>.<count>.<topics>.<seed>[.<form>]` — level 0 means mixed, topics is a
+base-36 bitmask over the topic map (0 = all), seed base 36, form a letter for the K
+forms of `print --versions K` (same templates and levels, different numbers). The
+code alone regenerates the set, so `check` accepts it in place of the JSON file.
+Renderers (JSON now; Markdown, HTML, PDF, Anki later) only format a `QuestionSet`.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from cnnquiz.questions import codes, generate
+from cnnquiz.questions.codes import CodeError, from36, to36
+from cnnquiz.questions.model import Question
+from cnnquiz.topics import BY_SLUG, ORDER, TOPICS
+
+SET_VERSION = 1
+MAX_COUNT = 500
+CONCEPT_SHARE = 4  # about one question in four is a concept question, where the topic has them
+
+
+@dataclass(frozen=True)
+class SetParams:
+    level: int  # 0 = mixed
+    count: int
+    topics: tuple[str, ...]  # empty = all
+    seed: int
+    form: str = ""
+
+    @property
+    def code(self) -> str:
+        mask = sum(1 << ORDER[t] for t in self.topics)
+        base = f"s{SET_VERSION}.{self.level}.{self.count}.{to36(mask)}.{to36(self.seed)}"
+        return f"{base}.{self.form}" if self.form else base
+
+
+@dataclass
+class QuestionSet:
+    code: str
+    lang: str
+    questions: list[Question]
+    created: str = field(default_factory=lambda: datetime.now(UTC).isoformat(timespec="seconds"))
+
+    def to_json(self) -> dict[str, Any]:
+        return {"code": self.code, "version": SET_VERSION, "lang": self.lang,
+                "created": self.created,
+                "questions": [q.to_json(n) for n, q in enumerate(self.questions, 1)]}
+
+
+def parse_code(code: str) -> SetParams:
+    parts = code.strip().lower().split(".")
+    if len(parts) not in (5, 6) or parts[0] != f"s{SET_VERSION}":
+        raise CodeError(f"not a set code: {code[:40]!r} (expected like s1.2.10.0.k3j9)")
+    if not (parts[1].isdigit() and parts[2].isdigit()):
+        raise CodeError(f"not a set code: {code[:40]!r}")
+    level, count, mask = int(parts[1]), int(parts[2]), from36(parts[3])
+    topics = tuple(t.slug for t in TOPICS if mask >> ORDER[t.slug] & 1)
+    form = parts[5] if len(parts) == 6 else ""
+    if form and not (len(form) == 1 and form.isalpha()):
+        raise CodeError(f"bad form {form!r} in set code")
+    return _checked(SetParams(level, count, topics, from36(parts[4]), form))
+
+
+def _checked(p: SetParams) -> SetParams:
+    if p.level not in (0, 1, 2, 3):
+        raise CodeError("level must be 1, 2 or 3 (0 for mixed)")
+    if not 1 <= p.count <= MAX_COUNT:
+        raise CodeError(f"count must be between 1 and {MAX_COUNT}")
+    for t in p.topics:
+        if t not in BY_SLUG:
+            raise CodeError(f"unknown topic {t!r}; known: {', '.join(BY_SLUG)}")
+    return p
+
+
+def params(topics: list[str] | None = None, count: int = 10, seed: int | None = None,
+           level: int | None = None, form: str = "") -> SetParams:
+    if seed is None:
+        seed = random.SystemRandom().getrandbits(32)
+    ordered = tuple(sorted(set(topics or ()), key=lambda t: ORDER.get(t, 999)))
+    return _checked(SetParams(level or 0, count, ordered, seed % codes.MAX_SEED, form.lower()))
+
+
+def build(p: SetParams, lang: str = "en", bank: Any = None) -> QuestionSet:
+    """The questions a set code names: template choices from the seed, numbers from the form.
+
+    `bank` is a callable `(topics) -> list[concept questions factory]`; by default the
+    shipped concept bank supplies auto-gradable concept questions (choice, true/false).
+    """
+    pick = random.Random(f"set:{p.seed}:{p.level}:{p.count}:{','.join(p.topics)}")
+    numbers = random.Random(f"form:{p.seed}:{p.form}")
+    pool = generate.templates(p.topics or None, p.level or None)
+    concepts = _concepts(p.topics, p.level, lang) if bank is None else bank(p.topics)
+    if not pool and not concepts:
+        raise CodeError("no question matches those topics and level")
+    order = list(range(len(pool)))
+    pick.shuffle(order)
+    chosen: list[tuple[int, Question]] = []
+    for i in range(p.count):
+        use_concept = concepts and (not pool or pick.randrange(CONCEPT_SHARE) == 0)
+        if use_concept:
+            q = concepts[pick.randrange(len(concepts))]
+        else:
+            tpl = pool[order[i % len(order)]]
+            lv = p.level or tpl.levels[pick.randrange(len(tpl.levels))]
+            q = generate.make(tpl, lv, numbers.getrandbits(32), lang)
+        chosen.append((i, q))
+    chosen.sort(key=lambda iq: (ORDER.get(iq[1].topic, 999), iq[0]))
+    return QuestionSet(p.code, lang, [q for _, q in chosen])
+
+
+def _concepts(topics: tuple[str, ...], level: int, lang: str) -> list[Question]:
+    from cnnquiz import bank
+
+    out = []
+    for entry in bank.entries():
+        if topics and entry.topic not in topics:
+            continue
+        if level and entry.level != level:
+            continue
+        if entry.kind in ("choice", "truefalse"):
+            out.append(bank.to_question(entry, lang))
+    return out
+
+
+def from_code(code: str, lang: str = "en") -> QuestionSet:
+    return build(parse_code(code), lang)
+
+
+def from_json(data: Any, lang: str | None = None) -> QuestionSet:
+    """A set read back from `print --format json`. Each question is regenerated from its
+    code (so wrong answers can be diagnosed); an item whose code no longer regenerates
+    the printed answer is graded against the printed answer itself."""
+    from cnnquiz.questions.model import Answer
+
+    if not isinstance(data, dict) or not isinstance(data.get("questions"), list):
+        raise CodeError('not a cnnquiz set: expected {"code": ..., "questions": [...]}')
+    lang = lang or str(data.get("lang") or "en")
+    questions: list[Question] = []
+    for i, item in enumerate(data["questions"], 1):
+        try:
+            answer = Answer(**{k: item["answer"][k] for k in ("kind", "value")},
+                            tolerance=float(item["answer"].get("tolerance", 0.0)),
+                            unit=str(item["answer"].get("unit", "")),
+                            allow_rounding=bool(item["answer"].get("allow_rounding", False)))
+            q = _regenerate(str(item.get("code", "")), lang)
+            if q is None or q.answer.value != answer.value or q.answer.kind != answer.kind:
+                q = Question(code=str(item.get("code", "")), template=str(item.get("template", "")),
+                             topic=str(item.get("topic", "")), level=int(item.get("level", 1)),
+                             lang=lang, prompt=str(item.get("prompt", "")), answer=answer,
+                             solution=[str(s) for s in item.get("solution", [])],
+                             spec=item.get("spec") or {})
+        except (KeyError, TypeError, ValueError, AttributeError):
+            raise CodeError(f"set question {i} is malformed (needs code, answer.kind, answer.value)") \
+                from None
+        questions.append(q)
+    return QuestionSet(str(data.get("code", "")), lang, questions, str(data.get("created", "")))
+
+
+def _regenerate(code: str, lang: str) -> Question | None:
+    try:
+        return generate.from_code(code, lang)
+    except Exception:
+        return None
