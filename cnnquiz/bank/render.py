@@ -16,9 +16,9 @@ from cnnquiz.questions.model import Answer, Mistake, Option, Question
 CODE_PREFIX = "bank:"
 _WORDS = {
     "en": {"true": "True", "false": "False", "tf": "True or false?", "all": "choose all that apply",
-           "right": "right", "wrong": "wrong"},
+           "right": "right", "wrong": "wrong", "step": "**{letter}** ({verdict}): {why}"},
     "zh": {"true": "对", "false": "错", "tf": "判断对错：", "all": "多选，选出所有正确项",
-           "right": "正确", "wrong": "错误"},
+           "right": "正确", "wrong": "错误", "step": "**{letter}**（{verdict}）：{why}"},
 }
 
 
@@ -49,7 +49,8 @@ def to_question(item: BankEntry, lang: str = "en") -> Question:
         prompt, solution = f"**{words['tf']}** {question}", [e.why.get(lang)]
     else:
         prompt = question + (f" *({words['all']})*" if len(right) > 1 else "")
-        solution = [f"**{o.letter}** ({words['right' if o.correct else 'wrong']}): {o.why}"
+        solution = [words["step"].format(letter=o.letter, why=o.why,
+                                         verdict=words["right" if o.correct else "wrong"])
                     for o in options]
         if e.answer is not None:
             solution.append(e.answer.get(lang))

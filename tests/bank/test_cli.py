@@ -118,3 +118,11 @@ def test_list_the_shipped_bank_as_table_and_json(tmp_path: Path) -> None:
 def test_missing_bank_option_folder_is_a_user_error(tmp_path: Path) -> None:
     out = run("--bank", "nope", "bank", "list", cwd=tmp_path)
     assert out.returncode == 1 and out.stderr == "error: --bank folder not found: nope\n"
+
+
+def test_help_path_does_not_import_yaml_or_pydantic(tmp_path: Path) -> None:
+    code = ("import sys, cnnquiz.bank, cnnquiz.cli.bank; "
+            "print(sorted(m for m in ('yaml', 'pydantic', 'rich') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         cwd=tmp_path, timeout=60)
+    assert out.stdout.strip() == "[]", out.stderr
