@@ -4,3 +4,5 @@ Add a new module here (one import line) so `generate.load()` finds it.
 """
 
 from cnnquiz.questions.templates import output_size  # noqa: F401
+
+from . import conv_as_fc, conv_structure, find_setting, padding, pooling, sizes, stacks  # noqa: F401
