@@ -205,6 +205,123 @@ CATALOG: dict[str, tuple[str, str]] = {
         "Here the stride differs from the window (overlapping pooling): step by S, not by K.",
         "这里步长与窗口大小不同（重叠池化）：每次移动 S，而不是 K。",
     ),
+    # parameters, compute, receptive field, upsampling (costs templates)
+    "added-bias": (
+        "This layer has bias=False: count the weights only.",
+        "该层 bias=False：只计权重。",
+    ),
+    "forgot-output-channels": (
+        "There is one filter per output channel: multiply the per-filter count by C_out.",
+        "每个输出通道对应一个卷积核：单个卷积核的参数量要乘以 C_out。",
+    ),
+    "dilation-adds-weights": (
+        "Dilation spreads the taps apart but adds no weights: still K x K per input channel.",
+        "膨胀只是把采样点拉开，并不增加权重：每个输入通道仍是 K x K 个。",
+    ),
+    "divided-groups-twice": (
+        "Groups divide the input channels per kernel once: C_out x (C_in/g) x K x K.",
+        "分组只把每个卷积核看到的输入通道数除一次 g：C_out x (C_in/g) x K x K。",
+    ),
+    "depthwise-as-standard": (
+        "A depthwise convolution has one K x K filter per input channel (K*K*C), not K*K*C*C.",
+        "深度卷积每个输入通道只有一个 K x K 卷积核（K*K*C），而不是 K*K*C*C。",
+    ),
+    "forgot-pointwise": (
+        "A depthwise-separable convolution is depthwise PLUS a 1x1 pointwise convolution (C*C_out).",
+        "深度可分离卷积 = 深度卷积 + 1x1 逐点卷积（C*C_out），别漏了后者。",
+    ),
+    "dsconv-swapped-channels": (
+        "Depthwise weights go with the INPUT channels: K*K*C_in + C_in*C_out, not (K*K + C_in)*C_out.",
+        "深度卷积的权重按输入通道算：K*K*C_in + C_in*C_out，而不是 (K*K + C_in)*C_out。",
+    ),
+    "inverted-ratio": (
+        "You divided the other way round: read which count the question puts on top.",
+        "比值除反了：看清题目问的是谁除以谁。",
+    ),
+    "used-size-before-pool": (
+        "The pooling layer shrinks the map before flatten: use its output size.",
+        "展平前的池化层已经把特征图缩小了：要用池化后的尺寸。",
+    ),
+    "counted-running-stats": (
+        "BatchNorm's running mean and variance are buffers, not trainable: only 2C parameters.",
+        "BatchNorm 的 running mean/var 是缓冲区，不可训练：只有 2C 个参数。",
+    ),
+    "bn-scale-only": (
+        "BatchNorm learns a scale gamma AND a shift beta per channel: 2C.",
+        "BatchNorm 每个通道学习缩放 gamma 和平移 beta 两个参数：2C。",
+    ),
+    "bn-per-position": (
+        "BatchNorm2d shares gamma and beta over all positions of a channel: 2C, not 2CHW.",
+        "BatchNorm2d 的 gamma、beta 在同一通道的所有位置共享：是 2C，不是 2CHW。",
+    ),
+    "counted-bn-as-zero": (
+        "BatchNorm does have trainable parameters: a scale and a shift per channel.",
+        "BatchNorm 是有可训练参数的：每个通道一个缩放和一个平移。",
+    ),
+    "maxout-forgot-pieces": (
+        "Each of the k maxout pieces has its own weights and bias: k times the layer's parameters.",
+        "maxout 的 k 段各有自己的权重和偏置：参数量是原层的 k 倍。",
+    ),
+    "maxout-shared-bias": (
+        "The biases are per piece too: k times (weights + biases).",
+        "偏置也是每段各一份：k 乘以（权重 + 偏置）。",
+    ),
+    "counted-one-layer": (
+        "Count every layer of the stack (or module), each with its own weights.",
+        "要把堆叠（或模块）里的每一层都算上，每层有自己的权重。",
+    ),
+    "counted-bias-as-mac": (
+        "MACs count multiplications with their accumulation; the bias additions are not counted here.",
+        "MACs 只计乘加；这里不计偏置的加法。",
+    ),
+    "forgot-1x1-layers": (
+        "The 1x1 reduction and projection convolutions cost too: add every conv of every branch.",
+        "1x1 降维和投影卷积也有代价：每个分支的每个卷积都要算。",
+    ),
+    "reduction-ignored": (
+        "After a 1x1 reduction the 3x3/5x5 kernels are only as deep as the reduced channels.",
+        "1x1 降维之后，3x3/5x5 卷积核的深度只等于降维后的通道数。",
+    ),
+    "added-strides": (
+        "Strides multiply, they do not add: the jump is the product of the strides so far.",
+        "步长是相乘而不是相加：累计步长是此前各层步长之积。",
+    ),
+    "ignored-pool-stride": (
+        "Pooling layers stride too: their S multiplies the jump like a convolution's.",
+        "池化层也有步长：它的 S 和卷积一样要乘进累计步长。",
+    ),
+    "ignored-padding-offset": (
+        "Padding shifts the window: unit 0 starts P pixels (times the jump) before the image edge.",
+        "填充会让窗口偏移：第 0 个单元的窗口从图像边缘之前 P（乘以累计步长）个像素开始。",
+    ),
+    "convT-used-in-times-s": (
+        "A stride-S transposed conv does not just multiply the size by S: (W-1)S - 2P + D(K-1) + OP + 1.",
+        "步长为 S 的转置卷积并不只是把尺寸乘以 S：(W-1)S - 2P + D(K-1) + OP + 1。",
+    ),
+    "kept-input-channels": (
+        "The output has as many channels as the layer has output channels, not the input's count.",
+        "输出通道数等于该层的输出通道数，而不是输入的通道数。",
+    ),
+    "forgot-to-flatten": (
+        "C acts on the flattened image: rows = C_out*H_out*W_out, columns = C_in*H*W.",
+        "C 作用在展平后的图像上：行数 = C_out*H_out*W_out，列数 = C_in*H*W。",
+    ),
+    "kernel-as-columns": (
+        "Each row of C spreads the kernel among ALL the inputs: it has C_in*H*W columns, mostly zeros.",
+        "C 的每一行把卷积核放在全部输入之中：共有 C_in*H*W 列，大多为 0。",
+    ),
+    "pixelshuffle-divided-by-r": (
+        "PixelShuffle(r) moves r^2 channels into each r x r block: channels change by r^2, not r.",
+        "PixelShuffle(r) 把 r^2 个通道排进一个 r x r 的块：通道数变化 r^2 倍，而不是 r 倍。",
+    ),
+    "pixelshuffle-kept-channels": (
+        "PixelShuffle trades channels for resolution: C*r^2 channels become C.",
+        "PixelShuffle 用通道换分辨率：C*r^2 个通道变成 C 个。",
+    ),
+    "pixelshuffle-scaled-by-r2": (
+        "Height and width each grow by r (r^2 pixels per block), not by r^2.",
+        "高和宽各放大 r 倍（每块 r^2 个像素），而不是 r^2 倍。",
+    ),
 }
 
 
