@@ -55,17 +55,46 @@ def check_groups(in_channels: int, w_shape: tuple[int, ...], groups: int) -> Non
         )
 
 
-def im2col(xp: FloatArray, k_hw: Pair, out_hw: Pair, stride: Pair, dilation: Pair) -> FloatArray:
-    """N x C x K x K x Hout x Wout windows of an already padded N x C x Hp x Wp input."""
-    n, c = xp.shape[:2]
-    cols = np.empty((n, c, k_hw[0], k_hw[1], out_hw[0], out_hw[1]), dtype=xp.dtype)
-    h_end = stride[0] * (out_hw[0] - 1) + 1
-    w_end = stride[1] * (out_hw[1] - 1) + 1
+def _inside(n_out: int, start: int, step: int, size: int) -> tuple[int, int]:
+    """Output indices [lo, hi) whose source start + o*step falls inside [0, size)."""
+    lo = 0 if start >= 0 else (-start + step - 1) // step
+    hi = min(n_out, (size - 1 - start) // step + 1) if size - 1 - start >= 0 else 0
+    return min(lo, hi), hi
+
+
+def im2col(
+    x: FloatArray, k_hw: Pair, out_hw: Pair, stride: Pair, dilation: Pair,
+    top_left: Pair = (0, 0),
+) -> FloatArray:
+    """N x C x K x K x Hout x Wout windows of N x C x H x W, zero padding done on the fly.
+
+    One strided block copy per kernel tap (never a loop over pixels); the cells whose
+    source lies in the padding are zeroed instead of materialising a padded copy of x.
+    """
+    n, c, h, w = x.shape
+    ho, wo = out_hw
+    cols = np.empty((n, c, k_hw[0], k_hw[1], ho, wo), dtype=x.dtype)
     for i in range(k_hw[0]):
-        r0 = i * dilation[0]
+        rs = i * dilation[0] - top_left[0]
+        r0, r1 = _inside(ho, rs, stride[0], h)
         for j in range(k_hw[1]):
-            c0 = j * dilation[1]
-            cols[:, :, i, j] = xp[:, :, r0 : r0 + h_end : stride[0], c0 : c0 + w_end : stride[1]]
+            cs = j * dilation[1] - top_left[1]
+            c0, c1 = _inside(wo, cs, stride[1], w)
+            dst = cols[:, :, i, j]
+            if r0 == r1 or c0 == c1:
+                dst[...] = 0
+                continue
+            rows = slice(rs + r0 * stride[0], rs + (r1 - 1) * stride[0] + 1, stride[0])
+            cols_ = slice(cs + c0 * stride[1], cs + (c1 - 1) * stride[1] + 1, stride[1])
+            dst[:, :, r0:r1, c0:c1] = x[:, :, rows, cols_]
+            if r0:
+                dst[:, :, :r0] = 0
+            if r1 < ho:
+                dst[:, :, r1:] = 0
+            if c0:
+                dst[:, :, r0:r1, :c0] = 0
+            if c1 < wo:
+                dst[:, :, r0:r1, c1:] = 0
     return cols
 
 
@@ -79,10 +108,8 @@ def conv2d_nchw(
     check_groups(c, w.shape, groups)
     out_hw = check_fits((h, wd), (kh, kw), pads, stride, dilation)
     dtype = common_float(x, w)
-    xp = x.astype(dtype, copy=False)
-    if any(pads):
-        xp = np.pad(xp, ((0, 0), (0, 0), pads[:2], pads[2:]))
-    cols = im2col(xp, (kh, kw), out_hw, stride, dilation)
+    xa = x.astype(dtype, copy=False)
+    cols = im2col(xa, (kh, kw), out_hw, stride, dilation, (pads[0], pads[2]))
     cols = cols.reshape(n, groups, depth * kh * kw, out_hw[0] * out_hw[1])
     wm = w.astype(dtype, copy=False).reshape(groups, o // groups, depth * kh * kw)
     y = np.matmul(wm, cols).reshape(n, o, out_hw[0], out_hw[1])
