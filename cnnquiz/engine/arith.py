@@ -33,12 +33,10 @@ def conv_out(n: int, k: int, s: int = 1, p: int | tuple[int, int] = 0, d: int = 
     value = (n + pl + pr - d * (k - 1) - 1) // s + 1
     ptxt, pnum = _pad_text(pl, pr)
     if d == 1:
-        return Calc(value, f"floor((W - K + {ptxt})/S) + 1", f"floor(({n} - {k} + {pnum})/{s}) + 1")
-    return Calc(
-        value,
-        f"floor((W + {ptxt} - D(K-1) - 1)/S) + 1",
-        f"floor(({n} + {pnum} - {d}*({k}-1) - 1)/{s}) + 1",
-    )
+        return Calc.lazy(value, f"floor((W - K + {ptxt})/S) + 1", "floor(({} - {} + {})/{}) + 1",
+                         n, k, pnum, s)
+    return Calc.lazy(value, f"floor((W + {ptxt} - D(K-1) - 1)/S) + 1",
+                     "floor(({} + {} - {}*({}-1) - 1)/{}) + 1", n, pnum, d, k, s)
 
 
 def pool_out(
@@ -54,7 +52,8 @@ def pool_out(
     dk = "K" if d == 1 else "D(K-1) - 1"
     dnum = f"{k}" if d == 1 else f"{d}*({k}-1) - 1"
     if not ceil:
-        return Calc(num // s + 1, f"floor((W + 2P - {dk})/S) + 1", f"floor(({n} + 2*{p} - {dnum})/{s}) + 1")
+        return Calc.lazy(num // s + 1, f"floor((W + 2P - {dk})/S) + 1",
+                         "floor(({} + 2*{} - {})/{}) + 1", n, p, dnum, s)
     out = ceil_div(num, s) + 1
     formula = f"ceil((W + 2P - {dk})/S) + 1"
     numbers = f"ceil(({n} + 2*{p} - {dnum})/{s}) + 1"
@@ -122,11 +121,11 @@ def conv_params(cin: int, cout: int, kh: int, kw: int, groups: int = 1, bias: bo
     per = cin // groups
     weights = cout * per * kh * kw
     ktxt, knum = ("K*K", f"{kh}*{kw}")
-    gtxt, gnum = ("C_in", f"{cin}") if groups == 1 else ("(C_in/g)", f"({cin}/{groups})")
+    gtxt, gnum = ("C_in", cin) if groups == 1 else ("(C_in/g)", f"({cin}/{groups})")
     formula = f"C_out*{gtxt}*{ktxt}"
     numbers = f"{cout}*{gnum}*{knum}"
     if bias:
-        return Calc(weights + cout, formula + " + C_out", numbers + f" + {cout}")
+        return Calc.lazy(weights + cout, formula + " + C_out", "{} + {}", numbers, cout)
     return Calc(weights, formula, numbers)
 
 
@@ -144,12 +143,9 @@ def bn_params(c: int) -> Calc:
 def conv_macs(cout: int, hout: int, wout: int, cin: int, kh: int, kw: int, groups: int = 1) -> Calc:
     """Multiply-accumulates of a convolution (bias not counted): H_out*W_out*C_out*(C_in/g)*K*K."""
     per = cin // groups
-    gtxt, gnum = ("C_in", f"{cin}") if groups == 1 else ("(C_in/g)", f"({cin}/{groups})")
-    return Calc(
-        hout * wout * cout * per * kh * kw,
-        f"H_out*W_out*C_out*{gtxt}*K*K",
-        f"{hout}*{wout}*{cout}*{gnum}*{kh}*{kw}",
-    )
+    gtxt, gnum = ("C_in", cin) if groups == 1 else ("(C_in/g)", f"({cin}/{groups})")
+    return Calc.lazy(hout * wout * cout * per * kh * kw, f"H_out*W_out*C_out*{gtxt}*K*K",
+                     "{}*{}*{}*{}*{}*{}", hout, wout, cout, gnum, kh, kw)
 
 
 def convT_macs(cin: int, hin: int, win: int, cout: int, kh: int, kw: int, groups: int = 1) -> Calc:
@@ -186,14 +182,12 @@ def rf_step(prev: RF, k: int, s: int = 1, p_left: int = 0, d: int = 1) -> RF:
     r = r_prev + (K-1)*D*j_prev, j = j_prev*S, start = start_prev + ((D(K-1))/2 - P)*j_prev."""
     r0, j0, st0 = prev.r.value, prev.j.value, prev.start.value
     dtxt, dnum = ("", "") if d == 1 else ("*D", f"*{d}")
-    r = Calc(r0 + (k - 1) * d * j0, f"r_prev + (K-1){dtxt}*j_prev", f"{r0} + ({k}-1){dnum}*{j0}")
-    j = Calc(j0 * s, "j_prev*S", f"{j0}*{s}")
+    r = Calc.lazy(r0 + (k - 1) * d * j0, f"r_prev + (K-1){dtxt}*j_prev", "{} + ({}-1){}*{}",
+                  r0, k, dnum, j0)
+    j = Calc.lazy(j0 * s, "j_prev*S", "{}*{}", j0, s)
     st = st0 + (d * (k - 1) / 2 - p_left) * j0
-    start = Calc(
-        st,
-        "start_prev + (D(K-1)/2 - P)*j_prev",
-        f"{_num(st0)} + ({d}*({k}-1)/2 - {p_left})*{j0}",
-    )
+    start = Calc.lazy(st, "start_prev + (D(K-1)/2 - P)*j_prev", "{} + ({}*({}-1)/2 - {})*{}",
+                      _num(st0), d, k, p_left, j0)
     return RF(r, j, start)
 
 

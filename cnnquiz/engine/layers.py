@@ -20,7 +20,7 @@ Shape = tuple[int, ...]
 ZERO = const(0)
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Step:
     output: Shape
     params: Calc = ZERO
@@ -70,7 +70,8 @@ def _conv(layer: Layer, shape: Shape, rf: RF | None) -> Step:
             f"{layer.where()}: padded input {h + sum(ph)}x{w + sum(pw)} is smaller than the "
             f"kernel span {eh}x{ew}; PyTorch rejects a kernel larger than its input"
         )
-    hc, wc = arith.conv_out(h, kh, sh, ph, dh), arith.conv_out(w, kw, sw, pw, dw)
+    hc = arith.conv_out(h, kh, sh, ph, dh)
+    wc = hc if (w, kw, sw, pw, dw) == (h, kh, sh, ph, dh) else arith.conv_out(w, kw, sw, pw, dw)
     if isinstance(a["p"], str):
         hc = Calc(hc.value, tfh.out.formula, tfh.out.numbers)
         wc = Calc(wc.value, tfw.out.formula, tfw.out.numbers)
@@ -113,7 +114,8 @@ def _pool(layer: Layer, shape: Shape, rf: RF | None) -> Step:
             f"but got pad={ph}x{pw} for kernel {kh}x{kw}"
         )
     hc = arith.pool_out(h, kh, sh, ph, dh, a["ceil"])
-    wc = arith.pool_out(w, kw, sw, pw, dw, a["ceil"])
+    same = (w, kw, sw, pw, dw) == (h, kh, sh, ph, dh)
+    wc = hc if same else arith.pool_out(w, kw, sw, pw, dw, a["ceil"])
     _check_out(layer, hc.value, wc.value, f"input {h}x{w}, kernel {kh}x{kw}, stride {sh}x{sw}")
     new_rf = arith.rf_step(rf, kh, sh, ph, dh) if rf else None
     return Step((c, hc.value, wc.value), ZERO, ZERO, new_rf, (ph, ph), {"H": hc, "W": wc})

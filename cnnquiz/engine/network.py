@@ -34,7 +34,7 @@ class Concat:
 Node = Union[Layer, Residual, Concat]  # noqa: UP007 (a runtime alias used in annotations)
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Row:
     """One line of the calculator: a layer (or a merge) with its output and costs."""
 
@@ -113,7 +113,7 @@ class _Walker:
     def layer(self, layer: Layer, shape: Shape, rf: RF | None, depth: int
               ) -> tuple[Shape, RF | None]:
         step = apply(layer, shape, rf)
-        explain = dict(step.explain)
+        explain = step.explain  # a fresh dict per step: safe to extend
         if step.rf is not None:
             explain.update(rf=step.rf.r, jump=step.rf.j)
         self._row(layer.text, layer.kind, step.output, step.rf, depth, layer.name,

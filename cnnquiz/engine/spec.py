@@ -112,6 +112,7 @@ class Layer:
 
 
 _LAYER_RE = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*)\s*(?:\((.*)\))?$", re.S)
+_SEP_RE = re.compile(r"->|[;\n]")
 _INT_RE = re.compile(r"^[+-]?\d+$")
 _FLOAT_RE = re.compile(r"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d{1,3})?$")
 
@@ -120,6 +121,9 @@ def split_layers(spec: str) -> list[str]:
     """Split at top-level separators ("->", ";", newline), keeping parentheses intact."""
     if len(spec) > MAX_SPEC_CHARS:
         raise SpecError(f"spec is too long ({len(spec)} characters; at most {MAX_SPEC_CHARS})")
+    quick = _SEP_RE.split(spec)
+    if all(p.count("(") == p.count(")") for p in quick):  # no separator inside parentheses
+        return [p.strip() for p in quick if p.strip()]
     parts: list[str] = []
     depth, buf, i = 0, [], 0
     while i < len(spec):
@@ -154,7 +158,9 @@ def _parse_cached(spec: str) -> tuple[Layer, ...]:
     return tuple(parse_layer(t, i) for i, t in enumerate(texts, 1))
 
 
+@lru_cache(maxsize=8192)
 def parse_layer(text: str, index: int = 1) -> Layer:
+    """One layer's text (cached: layers repeat across specs, and Layer is immutable)."""
     shown = re.sub(r"\s+", "", text)
     where = f'layer {index} "{shown if len(shown) <= 60 else shown[:57] + "..."}"'
     m = _LAYER_RE.match(text.strip())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from functools import lru_cache
 from collections.abc import Iterable
 
 from cnnquiz.questions import codes
@@ -24,11 +25,16 @@ def load() -> None:
 
 def templates(topics: Iterable[str] | None = None, level: int | None = None) -> list[Template]:
     """The newest version of each template, in topic-map order, optionally filtered."""
+    return list(_templates(tuple(sorted(set(topics))) if topics else None, level))
+
+
+@lru_cache(maxsize=256)
+def _templates(topics: tuple[str, ...] | None, level: int | None) -> tuple[Template, ...]:
     load()
     wanted = set(topics) if topics else None
     out = [t for t in LATEST.values()
            if (wanted is None or t.topic in wanted) and (level is None or level in t.levels)]
-    return sorted(out, key=lambda t: (ORDER[t.topic], t.id))
+    return tuple(sorted(out, key=lambda t: (ORDER[t.topic], t.id)))
 
 
 def get(template_id: str) -> Template:
@@ -66,7 +72,7 @@ def from_code(code: str, lang: str = "en") -> Question:
 def draw(rng: random.Random, topics: Iterable[str] | None = None, level: int | None = None,
          lang: str = "en") -> Question:
     """A fresh question from a random template (matching the filters)."""
-    pool = templates(topics, level)
+    pool = _templates(tuple(sorted(set(topics))) if topics else None, level)
     if not pool:
         raise codes.CodeError("no template matches those topics and level")
     tpl = pool[rng.randrange(len(pool))]
