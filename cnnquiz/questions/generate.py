@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import random
-from functools import lru_cache
 from collections.abc import Iterable
+from functools import lru_cache
 
 from cnnquiz.questions import codes
 from cnnquiz.questions.model import Question
