@@ -322,6 +322,215 @@ CATALOG: dict[str, tuple[str, str]] = {
         "Height and width each grow by r (r^2 pixels per block), not by r^2.",
         "高和宽各放大 r 倍（每块 r^2 个像素），而不是 r^2 倍。",
     ),
+    # by-hand operations and training basics (sections 1, 2, 5, 6, 9)
+    "forgot-kernel-divisor": (
+        "A blur kernel is normalised: divide the weighted sum by the kernel's total (9 or 16).",
+        "模糊核是归一化的：加权和还要除以卷积核各项之和（9 或 16）。",
+    ),
+    "wrong-classic-kernel": (
+        "You used another classic kernel's weights (e.g. the 4-neighbour instead of the 8-neighbour one).",
+        "你用了另一个经典卷积核的权重（例如把 8 邻域的当成了 4 邻域的）。",
+    ),
+    "avg-divided-by-full-window": (
+        "A window hanging past the padded input is divided only by the cells it covers, not by K*K.",
+        "超出补零后输入的窗口只除以它实际覆盖的格数，而不是 K*K。",
+    ),
+    "excluded-padding-from-average": (
+        "PyTorch's default count_include_pad=True counts padded zeros in the divisor.",
+        "PyTorch 默认 count_include_pad=True，补的零也计入除数。",
+    ),
+    "unpool-copied-to-window": (
+        "Max unpooling does not copy the value over the window; it puts it back at the max's position only.",
+        "最大反池化不会把值复制到整个窗口，只放回最大值原来的位置。",
+    ),
+    "unpool-ignored-positions": (
+        "Each value goes back where its window's maximum was, not to the window's top-left corner.",
+        "每个值要放回其窗口最大值原来的位置，而不是窗口的左上角。",
+    ),
+    "unpooled-wrong-values": (
+        "The indices only say WHERE; the values placed are those of the map being unpooled.",
+        "位置索引只决定放在哪里；放进去的是被反池化的那个特征图的值。",
+    ),
+    "overwrote-overlaps": (
+        "Where the scattered kernel blocks overlap, their values add up; none overwrites another.",
+        "分散的卷积核块重叠时，数值要相加，而不是后一个覆盖前一个。",
+    ),
+    "convt-no-flip": (
+        "Scatter-and-add uses the kernel as it is; only the zero-insertion view flips it by 180 degrees.",
+        "分散相加时直接用原卷积核；只有“插零再卷积”的视角才需要把卷积核旋转 180 度。",
+    ),
+    "convt-padding-not-cropped": (
+        "A transposed convolution's padding P removes P rows/columns from each side of the output.",
+        "转置卷积的填充 P 是从输出的每一侧裁掉 P 行/列。",
+    ),
+    "shuffle-channel-major": (
+        "PixelShuffle takes r^2 CONSECUTIVE channels per output channel: channel c*r^2 + dy*r + dx.",
+        "PixelShuffle 每个输出通道取 r^2 个相邻的输入通道：第 c*r^2 + dy*r + dx 个通道。",
+    ),
+    "inverted-rule-at-test": (
+        "Dividing by 1-p is inverted dropout's training rule; classic dropout multiplies by 1-p at test.",
+        "除以 1-p 是 inverted dropout 训练时的做法；经典 dropout 在测试时乘以 1-p。",
+    ),
+    "forgot-inverted-scale": (
+        "The scaling is not optional: divide kept units by 1-p in training (or multiply by 1-p at test).",
+        "缩放不能省：训练时保留的单元要除以 1-p（或测试时把输出乘以 1-p）。",
+    ),
+    "expectation-not-preserved": (
+        "Averaged over masks, inverted dropout keeps the expectation: (1-p) * x/(1-p) = x.",
+        "对掩码取平均，inverted dropout 保持期望不变：(1-p) * x/(1-p) = x。",
+    ),
+    "sigmoid-sign-in-exponent": (
+        "sigmoid(x) = 1/(1 + e^(-x)): the exponent is -x.",
+        "sigmoid(x) = 1/(1 + e^(-x))：指数是 -x。",
+    ),
+    "confused-sigmoid-tanh": (
+        "You used the other function: sigmoid maps to (0, 1), tanh to (-1, 1).",
+        "你用错了函数：sigmoid 的值域是 (0, 1)，tanh 的值域是 (-1, 1)。",
+    ),
+    "relu-kept-negative": (
+        "ReLU outputs 0 for negative inputs.",
+        "ReLU 对负输入输出 0。",
+    ),
+    "leaky-slope-ignored": (
+        "Leaky ReLU keeps a small slope for negative inputs instead of 0.",
+        "Leaky ReLU 对负输入保留一个小斜率，而不是 0。",
+    ),
+    "gave-value-not-derivative": (
+        "That is the function's value; the question asks for its derivative.",
+        "这是函数值；题目问的是导数。",
+    ),
+    "forgot-square": (
+        "tanh'(x) = 1 - tanh(x)^2: the tanh is squared.",
+        "tanh'(x) = 1 - tanh(x)^2：tanh 要平方。",
+    ),
+    "relu-grad-negative": (
+        "ReLU passes no gradient where its input is negative (a dead unit): the derivative is 0.",
+        "输入为负时 ReLU 不传梯度（“死”单元）：导数为 0。",
+    ),
+    "added-not-multiplied": (
+        "The chain rule multiplies the layers' local derivatives; it does not add them.",
+        "链式法则是把各层局部导数相乘，而不是相加。",
+    ),
+    "sigmoid-grad-max-half": (
+        "The sigmoid's derivative s(1-s) peaks at 0.25 (at x = 0), not 0.5.",
+        "sigmoid 的导数 s(1-s) 最大为 0.25（在 x = 0 处），而不是 0.5。",
+    ),
+    "forgot-weights-in-chain": (
+        "Each layer's local derivative includes its weight: dh_k/dh_(k-1) = w_k f'(z_k).",
+        "每层的局部导数包含该层的权重：dh_k/dh_(k-1) = w_k f'(z_k)。",
+    ),
+    "used-derivative-bound": (
+        "The actual derivative at each z is needed, not its maximum.",
+        "需要每个 z 处的实际导数，而不是导数的最大值。",
+    ),
+    "sigmoid-not-softmax": (
+        "Softmax normalises across all classes; sigmoid(z_i) looks at one logit alone (multi-label).",
+        "Softmax 在所有类别之间归一化；sigmoid(z_i) 只看单个 logit（用于多标签）。",
+    ),
+    "used-target-logit": (
+        "Cross-entropy is -log softmax(z)_t = log(sum e^z) - z_t, not the target's logit alone.",
+        "交叉熵是 -log softmax(z)_t = log(sum e^z) - z_t，而不只是目标类的 logit。",
+    ),
+    "summed-not-averaged": (
+        "F.cross_entropy averages over the batch by default (reduction='mean').",
+        "F.cross_entropy 默认对批次取平均（reduction='mean'）。",
+    ),
+    "ignored-label-smoothing": (
+        "With label smoothing the target is (1-eps) one-hot + eps/C: every class's log-probability counts.",
+        "使用标签平滑时目标为 (1-eps) 的 one-hot 加 eps/C，每一类的对数概率都要算进去。",
+    ),
+    "kl-reversed": (
+        "KL divergence is not symmetric: KL(P||Q) weights the log-ratio by P, KL(Q||P) by Q.",
+        "KL 散度不对称：KL(P||Q) 用 P 加权对数比，KL(Q||P) 用 Q 加权。",
+    ),
+    "js-symmetrised-kl": (
+        "JS compares each distribution with the mixture M = (P+Q)/2, not with the other distribution.",
+        "JS 散度是把每个分布与混合分布 M = (P+Q)/2 比较，而不是与另一个分布比较。",
+    ),
+    "forgot-half": (
+        "JS averages the two KL terms: divide their sum by 2.",
+        "JS 散度是两个 KL 项的平均：它们的和要除以 2。",
+    ),
+    "l2-forgot-half": (
+        "The L2 penalty here is (lambda/2) * sum w^2, so that its gradient is lambda * w.",
+        "这里的 L2 正则项是 (lambda/2) * sum w^2，这样它的梯度正好是 lambda * w。",
+    ),
+    "l1-no-abs": (
+        "The L1 penalty sums absolute values: negative weights count positively.",
+        "L1 正则项是绝对值之和：负权重也按正数计。",
+    ),
+    "l1-l2-swapped": (
+        "You used the other penalty: L1 pulls by lambda * sign(w), L2 by lambda * w.",
+        "你用成了另一种正则：L1 的拉力是 lambda * sign(w)，L2 是 lambda * w。",
+    ),
+    "decay-not-scaled-by-lr": (
+        "The decay term is part of the gradient, so it is multiplied by the learning rate too.",
+        "衰减项是梯度的一部分，所以同样要乘以学习率。",
+    ),
+    "nesterov-ignored": (
+        "With nesterov=True, torch steps along d + momentum * b, not along b.",
+        "nesterov=True 时，torch 沿 d + momentum * b 更新，而不是沿 b。",
+    ),
+    "dampened-first-step": (
+        "torch initialises the momentum buffer with the undamped gradient; dampening applies from step 2.",
+        "torch 用未衰减的梯度初始化动量缓冲；dampening 从第 2 步起才起作用。",
+    ),
+    "forgot-accumulation": (
+        "Adagrad's denominator accumulates ALL past squared gradients, not just the current one.",
+        "Adagrad 的分母累计所有历史梯度的平方，而不只是当前这一步。",
+    ),
+    "ignored-lr-decay": (
+        "With lr_decay, step t uses lr / (1 + (t-1) * lr_decay).",
+        "有 lr_decay 时，第 t 步用 lr / (1 + (t-1) * lr_decay)。",
+    ),
+    "used-adagrad-sum": (
+        "RMSprop keeps an exponential moving average of squared gradients, not Adagrad's running sum.",
+        "RMSprop 用平方梯度的指数滑动平均，而不是 Adagrad 的累加和。",
+    ),
+    "swapped-alpha": (
+        "alpha weights the OLD average: a = alpha * a + (1 - alpha) * d^2.",
+        "alpha 是旧平均值的权重：a = alpha * a + (1 - alpha) * d^2。",
+    ),
+    "forgot-centering": (
+        "centered=True subtracts the squared running mean of the gradient inside the square root.",
+        "centered=True 时要在平方根里减去梯度滑动平均的平方。",
+    ),
+    "coupled-decoupled-decay": (
+        "Adam adds weight_decay * w to the gradient; AdamW instead shrinks w by (1 - lr * weight_decay).",
+        "Adam 把 weight_decay * w 加到梯度上；AdamW 则直接把 w 乘以 (1 - lr * weight_decay)。",
+    ),
+    "unbiased-variance": (
+        "Batch norm normalises with the biased variance (divide by N); N-1 is used only for running_var.",
+        "批归一化用有偏方差（除以 N）做归一化；N-1 只用于更新 running_var。",
+    ),
+    "forgot-gamma-beta": (
+        "After normalising, the output is scaled by gamma and shifted by beta.",
+        "归一化之后还要乘以 gamma 再加上 beta。",
+    ),
+    "stats-over-wrong-axis": (
+        "Batch norm computes statistics per channel over the batch (and H, W), not per sample (LayerNorm).",
+        "批归一化按通道在批次（及 H、W）上求统计量，而不是按样本求（那是 LayerNorm）。",
+    ),
+    "eps-outside-sqrt": (
+        "eps goes inside the square root: sqrt(var + eps).",
+        "eps 在平方根里面：sqrt(var + eps)。",
+    ),
+    "forgot-activation": (
+        "You skipped the activation: ReLU sets negative pre-activations to 0.",
+        "漏了激活函数：ReLU 会把负的预激活值置为 0。",
+    ),
+    "bias-after-activation": (
+        "The bias is added before the activation: relu(Wx + b), not relu(Wx) + b.",
+        "偏置在激活之前加：relu(Wx + b)，而不是 relu(Wx) + b。",
+    ),
+    "forgot-input-factor": (
+        "dz/dw_k = x_k (and dz/dx_k = w_k): the chain rule's last factor is missing.",
+        "dz/dw_k = x_k（dz/dx_k = w_k）：漏了链式法则的最后一个因子。",
+    ),
+    "forgot-activation-derivative": (
+        "The gradient passes through the activation: multiply by its derivative at z.",
+        "梯度要经过激活函数：要乘以激活函数在 z 处的导数。",
+    ),
 }
 
 
