@@ -1,14 +1,26 @@
 """Pinned codes of the by-hand operation templates: a code must regenerate the same answer
 forever, so an edit that changes what a template draws or answers without a new version fails
-here (two codes per template, one basic and one tricky)."""
+here (two codes per template, one basic and one tricky). Also: answers typed the way a person
+rounds them grade as correct, and a typed mistake is named."""
 
 from __future__ import annotations
 
+import math
+import random
 from typing import Any
 
+import numpy as np
 import pytest
 
 from cnnquiz.questions import generate
+from cnnquiz.questions.grading import grade
+
+GROUP = ("conv.by_hand", "conv.classic_kernel", "conv1d.values", "pool.by_hand", "pool.unpool",
+         "convT.by_hand", "pixelshuffle.position", "dropout.scale", "dropout.count",
+         "activation.value", "activation.chain", "loss.softmax", "loss.cross_entropy",
+         "loss.divergence", "reg.penalty", "reg.update", "optim.sgd", "optim.adagrad",
+         "optim.rmsprop", "optim.adam", "norm.batch_norm", "backprop.fc_forward",
+         "backprop.neuron_grad")
 
 PINS: list[tuple[str, Any]] = [
     ("hcv.1.1.rt", -1),
@@ -77,4 +89,42 @@ def test_pinned_code_regenerates_its_answer(code: str, expected: Any) -> None:
 
 def test_pins_cover_every_template_of_the_group() -> None:
     pinned = [generate.from_code(code).template for code, _ in PINS]
-    assert len(set(pinned)) == 23 and all(pinned.count(t) == 2 for t in pinned)
+    assert set(pinned) == set(GROUP) and all(pinned.count(t) == 2 for t in pinned)
+
+
+def _typed(value: Any, tolerance: float) -> str:
+    """A value written the way a person answers: rounded as asked, matrices as `a b; c d`."""
+    if isinstance(value, list):
+        if value and isinstance(value[0], list):
+            return "; ".join(_typed(row, tolerance) for row in value)
+        return " ".join(_typed(v, tolerance) for v in value)
+    if isinstance(value, int) or tolerance == 0:
+        return str(value)
+    decimals = max(0, round(-math.log10(2 * tolerance)))
+    return f"{value:.{decimals}f}"
+
+
+DRAW_CASES = [(tid, lv) for tid in GROUP for lv in (1, 2, 3)]
+
+
+@pytest.mark.parametrize(("tid", "level"), DRAW_CASES, ids=[f"{t}@{lv}" for t, lv in DRAW_CASES])
+def test_typed_answers_and_mistakes_are_graded_as_a_person_expects(tid: str, level: int) -> None:
+    rng = random.Random(f"typed-ops:{tid}:{level}")
+    named = 0
+    for _ in range(40):
+        q = generate.make(tid, level, rng.getrandbits(32), rng.choice(["en", "zh"]))
+        tol = q.answer.tolerance
+        right = grade(q, _typed(q.answer.value, tol))
+        assert right.verdict == "correct", f"{q.code}: {_typed(q.answer.value, tol)!r}"
+        for m in q.mistakes:
+            if not isinstance(m.value, type(q.answer.value)) or _near(m.value, q.answer.value, tol):
+                continue  # a different kind, or rounding would bring it onto the answer
+            v = grade(q, _typed(m.value, tol))
+            assert v.verdict == "wrong" and v.mistake is not None, f"{q.code}: {m.name}"
+            named += 1
+    assert named, f"{tid}@{level}: no typed mistake was ever recognised"
+
+
+def _near(a: Any, b: Any, tol: float) -> bool:
+    x, y = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
+    return x.shape == y.shape and bool(np.all(np.abs(x - y) <= 2 * tol + 1e-12))
