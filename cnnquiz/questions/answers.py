@@ -304,6 +304,8 @@ def read_matrix(s: str, expected: Any) -> Reading:
     m = _TENSOR.match(s)
     if m:
         s = _KEYWORDS.sub("", m.group(1)).strip()
+    if s.startswith("(") and s.endswith(")") and "," in s and not re.search(r"[()\[\]]", s[1:-1]):
+        s = f"[{s[1:-1]}]"  # a flat tuple, as Python prints a position: (0, 3, 5)
     cells = _brackets(s) if s.startswith("[") else _plain(s)
     _box_shape(cells)
     values = _map(cells, lambda c: evaluate(c))

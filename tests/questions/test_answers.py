@@ -109,6 +109,7 @@ NOTATIONS: list[tuple[Answer, str, Any]] = [
     (VECTOR, "0.1 0.2 0.7", [Fraction(1, 10), Fraction(1, 5), Fraction(7, 10)]),
     (VECTOR, "[0.1, 0.2, 0.7]", [Fraction(1, 10), Fraction(1, 5), Fraction(7, 10)]),
     (VECTOR, "0.1; 0.2; 0.7", [Fraction(1, 10), Fraction(1, 5), Fraction(7, 10)]),
+    (VECTOR, "(0.1, 0.2, 0.7)", [Fraction(1, 10), Fraction(1, 5), Fraction(7, 10)]),
     (CHANNELS, "1 2; 3 4 | 5 6; 7 8", [[[1, 2], [3, 4]], [[5, 6], [7, 8]]]),
     (ONE_CHANNEL, "1 2; 3 4", [[[1, 2], [3, 4]]]),
     (CHOICE, "B", "B"),
