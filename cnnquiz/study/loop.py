@@ -1,0 +1,187 @@
+"""The study loop, free of any UI: the Textual app and `cnnquiz drill` both drive it.
+
+    loop = StudyLoop(store, topics=["output-size"], count=10)
+    while (q := loop.next()) is not None:
+        ...show q.prompt...
+        if loop.self_rated:              # concept short answer
+            ...show loop.reveal()...; outcome = loop.rate(1..4, given)
+        else:
+            outcome = loop.answer(text)  # graded, saved, scheduled
+        ...show outcome (saved before this returns)...
+    loop.close()
+
+`answer` commits the attempt (and its review) before it returns, so whatever
+the caller shows is already on disk. An unreadable or blank answer is saved
+but is not a review: the same question stays current and may be answered again.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime, tzinfo
+from pathlib import Path
+
+from cnnquiz.errors import CnnquizError
+from cnnquiz.questions.grading import counts_as_attempt, grade, grade_self
+from cnnquiz.questions.model import Question, Verdict
+from cnnquiz.store.scheduler import Planner, local_day
+from cnnquiz.store.store import AttemptIn, Store
+from cnnquiz.study import queue
+from cnnquiz.study.skills import Skill, catalogue, check_topics
+
+GAVE_UP = "answer shown without an attempt"
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """A graded, saved answer: what to show the learner."""
+
+    n: int
+    question: Question
+    verdict: Verdict
+    counted: bool  # correct or wrong: a review; False: unreadable/blank, ask again
+    rating: int | None  # the FSRS rating this review got (1 Again .. 4 Easy)
+    due: datetime | None  # when this skill comes back
+    attempt_uid: str
+    chosen_why: tuple[str, ...] = ()  # choice questions: why each chosen option is right/wrong
+
+    @property
+    def solution(self) -> list[str]:
+        return self.question.solution
+
+
+@dataclass(frozen=True)
+class Reveal:
+    """A concept short answer's model answer and key points, shown before self-rating."""
+
+    answer: str
+    key_points: tuple[str, ...]
+
+
+class StudyLoop:
+    """One study session for one learner over a store."""
+
+    def __init__(self, store: Store, learner: str = "default", *,
+                 topics: Sequence[str] | None = None, count: int | None = None,
+                 lang: str = "en", bank_dirs: Sequence[str | Path] = (),
+                 include_bank: bool = True, now: Callable[[], datetime] | None = None,
+                 rng: random.Random | None = None, tz: tzinfo | None = None,
+                 fuzzing: bool | None = None, skills: Sequence[Skill] | None = None) -> None:
+        """`skills` replaces the catalogue of `topics` (e.g. "practise just these")."""
+        if count is not None and count < 1:
+            raise CnnquizError(f"the session length must be at least 1, not {count}")
+        self.store, self.lang, self.count = store, lang, count
+        self.topics = check_topics(topics)
+        self.bank_dirs = list(bank_dirs)
+        self.now = now or (lambda: datetime.now(UTC))
+        self.rng = rng or random.Random()
+        self.learner_id = store.learner_id(learner)
+        self.planner = Planner.from_settings(store.settings(self.learner_id), tz=tz,
+                                             fuzzing=fuzzing)
+        if skills is None:
+            self.skills, self.warnings = catalogue(self.topics, bank_dirs=self.bank_dirs,
+                                                   include_bank=include_bank)
+        else:
+            self.skills, self.warnings = list(skills), []
+        if not self.skills:
+            raise CnnquizError(f"nothing to study for topics {', '.join(self.topics)}")
+        self.cards = store.cards(self.learner_id)
+        self.session_uid: str | None = None
+        self.current: Question | None = None
+        self.n = self.answered = self.correct = 0
+        self._skill: Skill | None = None
+        self._last: str | None = None
+        self._shown_at = self.now()
+
+    @property
+    def done(self) -> bool:
+        return self.count is not None and self.answered >= self.count
+
+    @property
+    def self_rated(self) -> bool:
+        """The current question is a short answer the learner rates (reveal, then rate)."""
+        return self.current is not None and self.current.answer.kind == "text"
+
+    def next(self) -> Question | None:
+        """The next question (a fresh instance of the chosen skill), or None when done."""
+        if self.done:
+            return None
+        if self.session_uid is None:
+            self.session_uid = self.store.start_session(self.learner_id, self.topics, self.count)
+        pick = queue.choose(self.skills, self.cards, self.planner, self.now(), self._last)
+        if pick is None:
+            return None
+        self._skill = pick.skill
+        self.current = pick.skill.instance(self.rng, self.lang, self.bank_dirs)
+        self.n += 1
+        self._shown_at = self.now()
+        return self.current
+
+    def answer(self, given: str, seconds: float | None = None) -> Outcome:
+        """Grade `given`, save it (and, if correct or wrong, review and reschedule)."""
+        q = self._pending()
+        if q.answer.kind == "text":
+            raise ValueError("a short answer is self-rated: call reveal() and rate()")
+        return self._save(q, grade(q, given), seconds)
+
+    def reveal(self) -> Reveal:
+        q = self._pending()
+        return Reveal(str(q.answer.value), q.key_points)
+
+    def rate(self, rating: int, given: str = "", seconds: float | None = None) -> Outcome:
+        """Record the learner's own rating (1 Again, 2 Hard, 3 Good, 4 Easy) of a short answer."""
+        q = self._pending()
+        return self._save(q, grade_self(q, rating, given), seconds, self_rating=rating)
+
+    def give_up(self, seconds: float | None = None) -> Outcome:
+        """Show the answer without an attempt: a review rated Again."""
+        q = self._pending()
+        return self._save(q, Verdict("wrong", "", q.answer.value, explanation=GAVE_UP), seconds)
+
+    def close(self) -> None:
+        """End the session (its answers are already saved)."""
+        if self.session_uid is not None:
+            self.store.end_session(self.session_uid)
+            self.session_uid = None
+
+    def _pending(self) -> Question:
+        if self.current is None:
+            raise ValueError("no question is waiting for an answer; call next() first")
+        return self.current
+
+    def _save(self, q: Question, verdict: Verdict, seconds: float | None,
+              self_rating: int | None = None) -> Outcome:
+        when = self.now()
+        taken = seconds if seconds is not None else (when - self._shown_at).total_seconds()
+        counted = counts_as_attempt(verdict)
+        attempt = AttemptIn(
+            code=q.code, template=q.template, topic=q.topic, level=q.level, skill=q.skill,
+            given=verdict.given, verdict=verdict.verdict, mistake=verdict.mistake,
+            seconds=max(0.0, float(taken)), answered_at=when,
+            day=local_day(when, self.planner.zone()), session_uid=self.session_uid)
+        saved = self.store.record(self.learner_id, attempt,
+                                  planner=self.planner if counted else None,
+                                  self_rating=self_rating)
+        if counted:
+            assert saved.card is not None
+            self.cards[q.skill] = saved.card
+            self.answered += 1
+            self.correct += verdict.verdict == "correct"
+            self._last, self.current = q.skill, None
+        return Outcome(self.n, q, verdict, counted, saved.rating,
+                       saved.card.due if saved.card else None, saved.attempt_uid,
+                       _whys(q, verdict))
+
+
+def _whys(q: Question, verdict: Verdict) -> tuple[str, ...]:
+    if not q.options or verdict.parsed is None:
+        return ()
+    chosen = verdict.parsed if isinstance(verdict.parsed, list) else [verdict.parsed]
+    letters = {str(c).strip().upper() for c in chosen}
+    out: list[str] = []
+    for o in q.options:
+        if o.letter.upper() in letters and o.why and o.why not in out:
+            out.append(o.why)
+    return tuple(out)

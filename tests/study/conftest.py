@@ -1,0 +1,5 @@
+"""The study tests use the same real stores as the store tests."""
+
+from tests.store.conftest import _data_dir, clock, store, target
+
+__all__ = ["_data_dir", "clock", "store", "target"]
