@@ -12,7 +12,7 @@ import sys
 import typer
 
 from cnnquiz import __version__
-from cnnquiz.cli import bank, calc, questions
+from cnnquiz.cli import bank, calc, progress, questions
 from cnnquiz.cli.context import Globals, resolve_lang
 from cnnquiz.errors import CnnquizError
 
@@ -55,6 +55,7 @@ def main(
 calc.register(app)
 bank.register(app)
 questions.register(app)
+progress.register(app)
 
 
 def run() -> None:
