@@ -63,12 +63,15 @@ def run() -> None:
     try:
         app(standalone_mode=True)
     except CnnquizError as exc:
-        typer.echo(f"error: {exc}", err=True)
+        message = " ".join(line.strip() for line in str(exc).splitlines() if line.strip())
+        typer.echo(f"error: {message}", err=True)  # always one line, whatever the source
         sys.exit(1)
     except KeyboardInterrupt:
         sys.exit(130)
+    except BrokenPipeError:  # e.g. `cnnquiz calc vgg16 | head`: the reader left, not an error
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(0)
 
 
 if __name__ == "__main__":  # pragma: no cover
-    os.environ.setdefault("CNNQUIZ_ENTRY", "module")
     run()

@@ -33,7 +33,8 @@ def register(app: typer.Typer) -> None:
 
 def drill(
     ctx: typer.Context,
-    topic: list[str] = typer.Option([], "--topic", help="Only this topic slug (repeatable)."),
+    topic: list[str] = typer.Option([], "--topic", metavar="TOPIC",
+                                    help="Only this topic slug (repeatable)."),
     count: int = typer.Option(20, "--count", min=1, help="Questions in the session."),
     jsonl: bool = typer.Option(False, "--jsonl", help="One JSON event a line."),
     learner: str = typer.Option("default", "--learner", envvar="CNNQUIZ_LEARNER",

@@ -55,7 +55,7 @@ def _answer_text(value: object) -> str:
 
 def print_set(
     ctx: typer.Context,
-    topic: list[str] = typer.Option([], "--topic", "-t", help="Topic slug (repeatable)."),
+    topic: list[str] = typer.Option([], "--topic", "-t", metavar="TOPIC", help="Topic slug (repeatable)."),
     count: int = typer.Option(10, "--count", "-n", help="Number of questions."),
     seed: int = typer.Option(None, "--seed", help="Seed: the same seed prints the same set."),
     level: int = typer.Option(None, "--level", min=1, max=3, help="1 basic, 2 interview, 3 tricky."),

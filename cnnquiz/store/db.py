@@ -208,7 +208,8 @@ def open_store(target: str | None = None, *, write: bool = True, now: Clock | No
         engine.dispose()
         if tidy is not None:
             tidy()
-        raise StoreError(f"cannot open the progress store {where.shown}: {exc}") from None
+        reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
+        raise StoreError(f"cannot open the progress store {where.shown}: {reason}") from None
     return Store(engine, where.shown, clock, on_damage=tidy)
 
 
