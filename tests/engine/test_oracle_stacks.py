@@ -82,7 +82,7 @@ def test_random_stacks_match_pytorch(case: tuple[str, tuple[int, int, int]]) -> 
             shapes, params, _ = run_stack(layers, shape, device="cpu")
         if any(0 in s for s in shapes):  # an empty output: the contract rejects it too
             raise RuntimeError(f"empty output {shapes}")
-    except (RuntimeError, ValueError) as exc:
+    except Exception as exc:  # PyTorch rejects it (an empty tensor fails in many ways)
         assert ours is None, f"PyTorch rejects what cnnquiz accepts: {exc}"
         return
     assert ours is not None, f"cnnquiz rejects what PyTorch accepts: {why}"
