@@ -55,9 +55,11 @@ def _conv(layer: Layer, shape: Shape, rf: RF | None) -> Step:
     a = layer.args
     c, h, w = _spatial(layer, shape)
     out, (kh, kw), (sh, sw), (dh, dw), g = a["out"], a["k"], a["s"], a["d"], a["g"]
-    _groups(layer, c, out, g)
+    if c % g or out % g:
+        _groups(layer, c, out, g)
     explain: dict[str, Calc] = {}
-    if isinstance(a["p"], str):
+    tf_mode = isinstance(a["p"], str)
+    if tf_mode:
         tfh = arith.tf_padding(h, kh, sh, a["p"], dh)
         tfw = arith.tf_padding(w, kw, sw, a["p"], dw)
         ph, pw = (tfh.left.value, tfh.right.value), (tfw.left.value, tfw.right.value)
@@ -65,20 +67,20 @@ def _conv(layer: Layer, shape: Shape, rf: RF | None) -> Step:
     else:
         ph, pw = (a["p"][0], a["p"][0]), (a["p"][1], a["p"][1])
     eh, ew = dh * (kh - 1) + 1, dw * (kw - 1) + 1
-    if h + sum(ph) < eh or w + sum(pw) < ew:
+    if h + ph[0] + ph[1] < eh or w + pw[0] + pw[1] < ew:
         raise SpecError(
             f"{layer.where()}: padded input {h + sum(ph)}x{w + sum(pw)} is smaller than the "
             f"kernel span {eh}x{ew}; PyTorch rejects a kernel larger than its input"
         )
     hc = arith.conv_out(h, kh, sh, ph, dh)
     wc = hc if (w, kw, sw, pw, dw) == (h, kh, sh, ph, dh) else arith.conv_out(w, kw, sw, pw, dw)
-    if isinstance(a["p"], str):
+    if tf_mode:
         hc = Calc(hc.value, tfh.out.formula, tfh.out.numbers)
         wc = Calc(wc.value, tfw.out.formula, tfw.out.numbers)
     params = arith.conv_params(c, out, kh, kw, g, a["bias"])
     macs = arith.conv_macs(out, hc.value, wc.value, c, kh, kw, g)
     new_rf = arith.rf_step(rf, kh, sh, ph[0], dh) if rf else None
-    explain.update(H=hc, W=wc, params=params, macs=macs)
+    explain["H"], explain["W"], explain["params"], explain["macs"] = hc, wc, params, macs
     return Step((out, hc.value, wc.value), params, macs, new_rf, ph, explain)
 
 

@@ -112,13 +112,22 @@ class _Walker:
 
     def layer(self, layer: Layer, shape: Shape, rf: RF | None, depth: int
               ) -> tuple[Shape, RF | None]:
+        # The hot path of every network question: the Row is built directly (not via
+        # `_row`'s keyword plumbing), with the same fields `_row` would give it.
         step = apply(layer, shape, rf)
         explain = step.explain  # a fresh dict per step: safe to extend
-        if step.rf is not None:
-            explain.update(rf=step.rf.r, jump=step.rf.j)
-        self._row(layer.text, layer.kind, step.output, step.rf, depth, layer.name,
-                  params=step.params.value, macs=step.macs.value, pad=step.pad, explain=explain)
-        return step.output, step.rf
+        new_rf = step.rf
+        rows = self.rows
+        if new_rf is None:
+            rows.append(Row(len(rows) + 1, layer.text, layer.kind, step.output,
+                            step.params.value, step.macs.value, None, None, None, step.pad,
+                            explain, layer.name, depth))
+        else:
+            explain["rf"], explain["jump"] = new_rf.r, new_rf.j
+            rows.append(Row(len(rows) + 1, layer.text, layer.kind, step.output,
+                            step.params.value, step.macs.value, new_rf.r.value, new_rf.j.value,
+                            new_rf.start.value, step.pad, explain, layer.name, depth))
+        return step.output, new_rf
 
     def residual(self, block: Residual, shape: Shape, rf: RF | None, depth: int
                  ) -> tuple[Shape, RF | None]:

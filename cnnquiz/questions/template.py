@@ -123,13 +123,14 @@ def realise(tpl: Template, level: int, seed: int, lang: str, code: str) -> Quest
 
 
 def _norm(v: Any) -> Any:
-    """A hashable key under which equal answers (1 == 1.0, lists == tuples) coincide."""
-    if type(v) is int or type(v) is str:
-        return v
-    if type(v) is list and all(type(x) is int for x in v):
-        return tuple(v)
-    if isinstance(v, float) and v.is_integer():
-        return int(v)
+    """A hashable key under which equal answers (1 == 1.0, lists == tuples) coincide.
+
+    Numbers stay as they are: Python's equal numbers already hash alike (1, 1.0 and a
+    numpy 1.0 are one set member), so only lists and dicts need converting.
+    """
+    t = type(v)
+    if t is list or t is tuple:
+        return tuple(map(_norm, v))
     if isinstance(v, (list, tuple)):
         return tuple(_norm(x) for x in v)
     if isinstance(v, dict):

@@ -11,6 +11,7 @@ Loops over pixels are fine: traces are for inputs small enough to read.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
@@ -18,7 +19,7 @@ from typing import Literal
 import numpy as np
 from numpy.typing import ArrayLike
 
-from ._util import FloatArray, as_float, pair
+from ._util import FloatArray, as_float, pair, strided_view
 from .padding import PaddingArg, check_fits, resolve_padding
 from .pool import PoolGeometry, pool_geometry
 
@@ -59,19 +60,26 @@ def conv2d_steps(
     k = (wa.shape[1], wa.shape[2])
     pads = resolve_padding(padding, xa.shape[1:], k, s, d)
     ho, wo = check_fits(xa.shape[1:], k, pads, s, d)
-    xp = np.pad(xa, ((0, 0), pads[:2], pads[2:]))
+    xp = np.zeros((xa.shape[0], xa.shape[1] + pads[0] + pads[1], xa.shape[2] + pads[2] + pads[3]),
+                  dtype=xa.dtype)  # zero padding, as np.pad would (without its overhead)
+    xp[:, pads[0] : pads[0] + xa.shape[1], pads[2] : pads[2] + xa.shape[2]] = xa
     span = (d[0] * (k[0] - 1) + 1, d[1] * (k[1] - 1) + 1)
+    # Every window's taps as one view (Hout x Wout x C x K x K) and all products in one
+    # multiplication; each cell then sums its own contiguous C x K x K block, as before.
+    xs0, xs1, xs2 = xp.strides
+    all_taps = strided_view(xp, (ho, wo, *wa.shape),
+                            (xs1 * s[0], xs2 * s[1], xs0, xs1 * d[0], xs2 * d[1]))
+    all_products = all_taps * wa
     canvas, steps = np.full((ho, wo), np.nan), []
     multi = xa.shape[0] > 1
     for i in range(ho):
         for j in range(wo):
-            (r0, r1), (c0, c1) = win = _window(i, j, s, span)
-            taps = xp[:, r0 : r1 : d[0], c0 : c1 : d[1]]
-            products = taps * wa
+            taps, products = all_taps[i, j], all_products[i, j]
             canvas[i, j] = float(products.sum()) + (b or 0.0)
             steps.append(Step(
-                (i, j), win, taps if multi else taps[0], wa if multi else wa[0],
-                products if multi else products[0], float(canvas[i, j]), canvas.copy(),
+                (i, j), _window(i, j, s, span), taps if multi else taps[0],
+                wa if multi else wa[0], products if multi else products[0],
+                float(canvas[i, j]), canvas.copy(),
             ))
     return steps
 
@@ -123,10 +131,14 @@ def _torch_max_index(taps: FloatArray, value: float, hs: int, ws: int, g: PoolGe
     """Flat index of the first maximum among in-range taps; the first in-range tap if none."""
     dh, dw = g.dilation
     h, w = g.in_hw
-    rows, cols = hs + dh * np.arange(taps.shape[0]), ws + dw * np.arange(taps.shape[1])
-    first_r, first_c = int(rows[rows >= 0][0]), int(cols[cols >= 0][0])
-    for a, r in enumerate(rows):
-        for c_i, c in enumerate(cols):
-            if 0 <= r < h and 0 <= c < w and taps[a, c_i] == value and value > -np.inf:
-                return int(r * w + c)
+    # Python ints and floats: this runs once per window of every by-hand pooling question,
+    # where numpy scalar arithmetic would cost more than the search itself.
+    rows = [hs + dh * a for a in range(taps.shape[0])]
+    cols = [ws + dw * b for b in range(taps.shape[1])]
+    first_r, first_c = next(r for r in rows if r >= 0), next(c for c in cols if c >= 0)
+    if value > -math.inf:
+        for r, tap_row in zip(rows, taps.tolist(), strict=True):
+            for c, tap in zip(cols, tap_row, strict=True):
+                if 0 <= r < h and 0 <= c < w and tap == value:
+                    return r * w + c
     return first_r * w + first_c

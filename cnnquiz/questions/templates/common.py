@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from cnnquiz.engine.network import Summary, analyze
@@ -19,7 +20,17 @@ def shape_text(shape: tuple[int, ...] | list[int]) -> str:
 
 
 def net(spec: str, shape: tuple[int, ...]) -> Summary:
-    """Analyse a layer stack; templates only draw valid stacks, so errors are bugs."""
+    """Analyse a layer stack (invalid stacks raise SpecError, which drawing loops catch).
+
+    Templates analyse the same stack several times per question (to check a drawn stack,
+    to answer, to write the steps) and fixed networks recur across questions, so results
+    are cached. A cached Summary is shared: templates read it and never modify it.
+    """
+    return _net(spec, tuple(shape))
+
+
+@lru_cache(maxsize=2048)
+def _net(spec: str, shape: tuple[int, ...]) -> Summary:
     return analyze(spec, shape)
 
 

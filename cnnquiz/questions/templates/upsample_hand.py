@@ -32,9 +32,11 @@ from cnnquiz.questions.templates.hand_common import (
 _TRICKY = ((3, 2, 1, 0), (3, 2, 1, 1), (2, 3, 0, 0), (3, 2, 0, 1), (4, 2, 1, 0), (3, 3, 1, 0))
 
 
-def _overwrite(x: Any, w: Any, s: int, p: int, op: int) -> list[Any]:
-    """The scatter with '=' instead of '+=': what forgetting to add the overlaps gives."""
-    steps = ops.conv_transpose2d_steps(x, w, s, p, op)
+def _overwrite(steps: list[ops.ScatterStep]) -> list[Any]:
+    """The scatter with '=' instead of '+=': what forgetting to add the overlaps gives.
+
+    `steps` is the scatter trace of the question's transposed convolution.
+    """
     canvas = np.zeros_like(steps[-1].canvas)
     for st in steps:
         (r0, r1), (c0, c1) = st.window
@@ -92,7 +94,7 @@ def conv_transpose_by_hand(t: Ctx) -> Draft:
                              "；".join(zh) + f"：保留第 {r0}-{r1 - 1} 行、第 {c0}-{c1 - 1} 列。"))
         solution.append(t.tr("Output:", "输出：") + "\n\n" + grid(y))
     mistakes: Mistakes = [
-        ("overwrote-overlaps", _overwrite(x, w, s, p, op)),
+        ("overwrote-overlaps", _overwrite(steps)),
         ("convt-no-flip", to_list(ops.conv_transpose2d(x, np.flip(np.asarray(w)), stride=s,
                                                        padding=p, output_padding=op))),
         ("convt-padding-not-cropped",

@@ -1,0 +1,176 @@
+"""The templates' shortcuts give what the plain computation gives.
+
+Question generation has a speed target (benchmarks/bench_questions.py), so the helpers
+every template calls take shortcuts: cached number formatting, cached stack analysis,
+counting a convolution matrix from its 1-D factor, a value-only output size in searches.
+Each test states the plain computation and asks for the same result.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from cnnquiz.engine import arith, ops
+from cnnquiz.engine.network import analyze
+from cnnquiz.questions.template import _norm
+from cnnquiz.questions.templates import common, conv_as_fc, find_setting, hand_common
+
+
+def _plain_ref(x: object) -> int | float:
+    v = float(x)  # type: ignore[arg-type]
+    r = round(v)
+    return int(r) if abs(v - r) < 1e-9 else round(v, 10)
+
+
+def _fmt_ref(x: object, digits: int = 6) -> str:
+    if isinstance(x, float) and math.isinf(x):
+        return "-inf" if x < 0 else "inf"
+    v = _plain_ref(x)
+    return str(v) if isinstance(v, int) else f"{v:.{digits}g}"
+
+
+numbers = st.one_of(
+    st.integers(-(2**60), 2**60),
+    st.floats(allow_nan=False, width=64),
+    st.floats(-1e6, 1e6).map(lambda v: round(v, 3)),
+    st.integers(-50, 50).map(float),
+    st.integers(-50, 50).map(lambda v: v + 1e-11),
+    st.sampled_from([0.0, -0.0, math.inf, -math.inf, 1e300, -1e-300]),
+)
+
+
+@given(numbers, st.sampled_from([6, 4, 12]), st.sampled_from([float, np.float64, np.int64]))
+def test_fmt_prints_what_the_plain_rule_prints(x: float, digits: int, kind: type) -> None:
+    if kind is np.int64:
+        if not isinstance(x, int) or abs(x) >= 2**63:
+            return
+    elif isinstance(x, int):
+        kind = int
+    value = kind(x)
+    for _ in range(2):  # the second call may come from the cache
+        assert _outcome(hand_common.fmt, value, digits) == _outcome(_fmt_ref, value, digits)
+        assert _outcome(hand_common.plain, value) == _outcome(_plain_ref, value)
+
+
+def _outcome(fn: object, *args: object) -> tuple[object, ...]:
+    """What a call returns (value and type), or which exception it raises."""
+    try:
+        out = fn(*args)  # type: ignore[operator]
+    except (ValueError, OverflowError) as e:
+        return ("raised", type(e))
+    return ("returned", out, type(out))
+
+
+def test_fmt_caches_zero_and_minus_zero_as_one_text() -> None:
+    assert hand_common.fmt(-0.0) == hand_common.fmt(0.0) == hand_common.fmt(np.float64(-0.0)) == "0"
+    assert hand_common.fmt(2.0000000000001) == hand_common.fmt(2.0) == "2"
+
+
+def test_fmt_of_nan_still_raises_and_is_never_cached() -> None:
+    for _ in range(2):
+        with pytest.raises(ValueError):
+            hand_common.fmt(math.nan)
+    assert not any(isinstance(k, float) and math.isnan(k) for k in hand_common._FMT_CACHE)
+
+
+@given(st.lists(st.lists(numbers.filter(lambda v: abs(v) < 1e15), min_size=2, max_size=2),
+                min_size=1, max_size=3))
+def test_to_list_grid_vec_and_sums_match_the_plain_rules(rows: list[list[float]]) -> None:
+    a = np.asarray(rows, dtype=np.float64)
+    integral = np.all(np.abs(a - np.round(a)) < 1e-9)
+    expected = np.round(a).astype(np.int64).tolist() if integral else np.round(a, 10).tolist()
+    assert hand_common.to_list(rows) == expected
+    cells = [[_fmt_ref(float(x)) for x in row] for row in a]
+    width = max(len(c) for row in cells for c in row)
+    assert hand_common.grid(a) == "```\n" + "\n".join(
+        "  ".join(c.rjust(width) for c in row) for row in cells) + "\n```"
+    assert hand_common.vec(a[0]) == "[" + ", ".join(_fmt_ref(x) for x in a[0]) + "]"
+    terms = [_fmt_ref(x) for x in a[0]]
+    assert hand_common.sum_text(a[0]) == " + ".join(f"({s})" if s[0] == "-" else s for s in terms)
+
+
+def _norm_ref(v: object) -> object:
+    if type(v) is int or type(v) is str:
+        return v
+    if isinstance(v, float) and v.is_integer():
+        return int(v)
+    if isinstance(v, (list, tuple)):
+        return tuple(_norm_ref(x) for x in v)
+    if isinstance(v, dict):
+        return tuple(sorted((k, _norm_ref(x)) for k, x in v.items()))
+    return v
+
+
+answers = st.recursive(
+    st.one_of(st.integers(-3, 3), st.sampled_from([1.0, 2.0, -0.0, 0.5, "B", True])),
+    lambda inner: st.one_of(st.lists(inner, max_size=3),
+                            st.lists(inner, max_size=3).map(tuple),
+                            st.dictionaries(st.sampled_from("ab"), inner, max_size=2)),
+    max_leaves=8,
+)
+
+
+@given(answers, answers)
+def test_equal_answers_share_a_key_exactly_when_they_did_before(a: object, b: object) -> None:
+    """Mistakes equal to the answer (or to an earlier mistake) are dropped by this key."""
+    assert (_norm(a) in {_norm(b)}) == (_norm_ref(a) in {_norm_ref(b)})
+    hash(_norm(a))
+
+
+STACKS = ["conv(8,k=3,p=1) -> maxpool(2) -> conv(16,k=3) -> flatten -> linear(10)",
+          "conv(4,k=5,s=2) -> avgpool(2,ceil=true)", "conv(6,k=3,p=same) -> relu"]
+
+
+@pytest.mark.parametrize("spec", STACKS)
+def test_cached_network_summaries_equal_a_fresh_analysis(spec: str) -> None:
+    first = common.net(spec, (3, 28, 28))
+    assert common.net(spec, [3, 28, 28]) is first  # type: ignore[arg-type]
+    fresh = analyze(spec, (3, 28, 28))
+    assert first.to_json() == fresh.to_json()
+    for a, b in zip(first.rows, fresh.rows, strict=True):
+        assert a.explain == b.explain and a.start == b.start and a.pad == b.pad
+
+
+def test_an_invalid_stack_raises_every_time() -> None:
+    from cnnquiz.errors import SpecError
+
+    for _ in range(2):
+        with pytest.raises(SpecError):
+            common.net("conv(8,k=7)", (3, 4, 4))
+
+
+@given(st.integers(1, 40), st.sampled_from([1, 2, 3, 5]), st.integers(1, 3), st.integers(0, 2))
+def test_conv_matrix_counts_equal_those_of_the_full_matrix(n: int, k: int, s: int, p: int) -> None:
+    try:
+        c = ops.conv_matrix(n, np.ones((k, k)), s, p)
+    except ValueError:
+        with pytest.raises(ValueError):
+            conv_as_fc._matrix_counts(n, k, s, p)
+        return
+    assert conv_as_fc._matrix_counts(n, k, s, p) == {
+        "rows": c.shape[0], "cols": c.shape[1], "nonzeros": int(np.count_nonzero(c)),
+        "nonzeros_per_row": int(np.count_nonzero(c[0]))}
+
+
+@given(st.sampled_from(["padding", "stride", "kernel_size", "dilation"]), st.integers(5, 80),
+       st.integers(1, 80), st.sampled_from([1, 3, 5, 7]), st.integers(1, 3), st.integers(0, 4),
+       st.integers(1, 4), st.booleans())
+def test_solve_finds_the_smallest_setting_conv_out_agrees_with(
+        unknown: str, n: int, target: int, k: int, s: int, p: int, d: int, one_side: bool) -> None:
+    cfg = {"kernel_size": k, "stride": s, "padding": p, "dilation": d}
+    expected = None
+    for v in range(0 if unknown == "padding" else 1, n + 64):
+        c = {**cfg, unknown: v}
+        pads = c["padding"] if one_side else 2 * c["padding"]
+        if n + pads < c["dilation"] * (c["kernel_size"] - 1) + 1:
+            continue
+        pad = (c["padding"], 0) if one_side else c["padding"]
+        if arith.conv_out(n, c["kernel_size"], c["stride"], pad, c["dilation"]).value == target:
+            expected = v
+            break
+    assert find_setting.solve(unknown, n, target, cfg, one_side=one_side) == expected
