@@ -52,10 +52,12 @@ def entries(topic: str | None = None, section: int | None = None,
 
 
 def list_rows(extra: Extra = (), topic: str | None = None) -> list[dict[str, Any]]:
-    """The contract's `bank list --json` rows: {"id", "topic", "kind", "langs"}."""
+    """The contract's `bank list --json` rows: {"id", "topic", "kind", "langs"}, plus
+    "templates" (the ids of the generated templates that practise the same skill)."""
     from cnnquiz.bank.schema import LANGS
 
-    return [{"id": e.id, "topic": e.topic, "kind": e.kind, "langs": list(LANGS)}
+    return [{"id": e.id, "topic": e.topic, "kind": e.kind, "langs": list(LANGS),
+             "templates": list(e.entry.templates)}
             for e in entries(topic=topic, extra=extra)]
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from functools import lru_cache
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -51,6 +52,33 @@ def _not_blank(value: str) -> str:
 NonBlank = Annotated[str, AfterValidator(_not_blank)]
 
 
+@lru_cache(maxsize=1)
+def template_ids() -> frozenset[str]:
+    """Ids of the generated question templates (newest versions; every id has one).
+
+    Imported here, on the first entry that names a template, not at module level: the
+    templates pull in numpy and the engine, which `cnnquiz --help` and `calc` never need.
+    """
+    from cnnquiz.questions import generate
+
+    return frozenset(t.id for t in generate.templates())
+
+
+def _known_template(value: str) -> str:
+    known = template_ids()
+    if value not in known:
+        near = difflib.get_close_matches(value, sorted(known), n=1)
+        hint = f" (did you mean {near[0]!r}?)" if near else ""
+        raise ValueError(
+            f"unknown template id {value!r}{hint}; it must be the id of a generated "
+            "question template (cnnquiz/questions/templates), e.g. conv.output_size"
+        )
+    return value
+
+
+TemplateId = Annotated[str, AfterValidator(_not_blank), AfterValidator(_known_template)]
+
+
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
 
@@ -81,7 +109,7 @@ class Entry(_Strict):
     kind: Kind
     level: Annotated[int, Field(ge=1, le=3)]
     tags: list[NonBlank] = Field(default_factory=list)
-    templates: list[NonBlank] = Field(default_factory=list)
+    templates: list[TemplateId] = Field(default_factory=list)
     question: Text
     answer: Text | None = None
     points: list[Text] | None = None

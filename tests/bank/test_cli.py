@@ -91,11 +91,12 @@ def test_list_json_has_the_contract_shape(sample_dir: Path, tmp_path: Path) -> N
     assert [r["id"] for r in rows] == [
         "odd-kernel", "kernel-depth", "full-and-valid", "full-is-longer", "dropout-at-test",
         "x-at-test"]
+    # The contract's keys, plus the added "templates" (the contract only ever grows).
     assert rows[0] == {"id": "odd-kernel", "topic": "padding", "kind": "short",
-                       "langs": ["en", "zh"]}
+                       "langs": ["en", "zh"], "templates": []}
     assert rows[-1] == {"id": "x-at-test", "topic": "regularization", "kind": "truefalse",
-                        "langs": ["en", "zh"]}
-    assert all(set(r) == {"id", "topic", "kind", "langs"} for r in rows)
+                        "langs": ["en", "zh"], "templates": []}
+    assert all(set(r) == {"id", "topic", "kind", "langs", "templates"} for r in rows)
 
 
 def test_list_refuses_a_broken_bank_in_one_line(sample_dir: Path, tmp_path: Path) -> None:

@@ -115,7 +115,7 @@ def test_entries_filter_by_topic_and_section(only_sample: Path) -> None:
 def test_list_rows_have_the_contract_shape(only_sample: Path) -> None:
     rows = bank.list_rows()
     assert rows[0] == {"id": "odd-kernel", "topic": "padding", "kind": "short",
-                       "langs": ["en", "zh"]}
+                       "langs": ["en", "zh"], "templates": []}
     assert [r["kind"] for r in rows] == ["short", "choice", "choice", "truefalse", "truefalse"]
 
 
