@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from cnnquiz.engine import arith, ops
 from cnnquiz.engine.network import analyze
 from cnnquiz.questions.template import _norm
-from cnnquiz.questions.templates import common, conv_as_fc, find_setting, hand_common
+from cnnquiz.questions.templates import common, conv_as_fc, find_setting, hand_common, pooling_hand
 
 
 def _plain_ref(x: object) -> int | float:
@@ -174,3 +174,13 @@ def test_solve_finds_the_smallest_setting_conv_out_agrees_with(
             expected = v
             break
     assert find_setting.solve(unknown, n, target, cfg, one_side=one_side) == expected
+
+
+@given(st.lists(st.lists(numbers.filter(lambda v: abs(v) < 1e15), min_size=3, max_size=3),
+                min_size=1, max_size=3), st.integers(1, 3))
+def test_unpool_copied_to_window_is_the_kronecker_product(rows: list[list[float]], k: int) -> None:
+    y = np.asarray(rows, dtype=np.float64)
+    got, expected = pooling_hand.copied_to_window(y, k), np.kron(y, np.ones((k, k)))
+    assert got.dtype == expected.dtype and np.array_equal(got, expected)
+    assert np.array_equal(np.signbit(got), np.signbit(expected))
+    assert hand_common.to_list(got) == hand_common.to_list(expected)
