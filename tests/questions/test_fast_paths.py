@@ -16,9 +16,17 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from cnnquiz.engine import arith, ops
+from cnnquiz.engine.explain import Calc
 from cnnquiz.engine.network import analyze
 from cnnquiz.questions.template import _norm
-from cnnquiz.questions.templates import common, conv_as_fc, find_setting, hand_common, pooling_hand
+from cnnquiz.questions.templates import (
+    common,
+    conv_as_fc,
+    find_setting,
+    hand_common,
+    pooling_hand,
+    receptive_field,
+)
 
 
 def _plain_ref(x: object) -> int | float:
@@ -184,3 +192,13 @@ def test_unpool_copied_to_window_is_the_kronecker_product(rows: list[list[float]
     assert got.dtype == expected.dtype and np.array_equal(got, expected)
     assert np.array_equal(np.signbit(got), np.signbit(expected))
     assert hand_common.to_list(got) == hand_common.to_list(expected)
+
+
+@given(st.integers(1, 400), st.integers(1, 64), st.integers(-400, 400), st.integers(1, 300),
+       st.sampled_from([64, 224]))
+def test_units_inside_are_those_the_plain_scan_finds(r: int, j: int, start2: int, units: int,
+                                                      size: int) -> None:
+    rf = arith.RF(Calc(r, "", ""), Calc(j, "", ""), Calc(start2 / 2, "", ""))
+    expected = [i for i in range(units) if (w := receptive_field._window(rf, i)) is not None
+                and w[0] >= 0 and w[1] <= size - 1]
+    assert receptive_field.units_inside(rf, units, size) == expected

@@ -167,6 +167,22 @@ def _window(rf: RF, unit: int) -> list[int] | None:
     return [int(lo), int(hi)] if float(lo).is_integer() and float(hi).is_integer() else None
 
 
+def units_inside(rf: RF, units: int, size: int) -> list[int]:
+    """The output units whose window lies inside a `size` input, i.e.
+    `[i for i in range(units) if (w := _window(rf, i)) and w[0] >= 0 and w[1] <= size - 1]`.
+
+    Unit i's window is unit 0's moved down by i*jump (exactly: its ends are multiples of
+    1/2), so all windows are whole rows or none are, and those inside form one run.
+    """
+    first = _window(rf, 0)
+    if first is None:
+        return []
+    jump = rf.j.value
+    lo = max(0, -(first[0] // jump))  # the first unit whose window starts at row >= 0
+    hi = min(units - 1, (size - 1 - first[1]) // jump)  # the last ending at row <= size - 1
+    return list(range(lo, hi + 1))
+
+
 @template("rf.window", "rfw", "receptive-field",
           title=("Which input pixels an output unit sees", "输出单元看到哪些输入像素"))
 def rf_window(t: Ctx) -> Draft:
@@ -176,8 +192,7 @@ def rf_window(t: Ctx) -> Draft:
         shape = (3, size, size)
         last = net(layers, shape).rows[-1]
         rf = RF(last.explain["rf"], last.explain["jump"], const(float(last.start or 0.0)))
-        inside = [i for i in range(last.output[1])
-                  if (w := _window(rf, i)) is not None and w[0] >= 0 and w[1] <= size - 1]
+        inside = units_inside(rf, last.output[1], size)
         if inside:
             break
     unit = t.choice(inside)
