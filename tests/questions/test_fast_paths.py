@@ -15,9 +15,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cnnquiz.engine import arith, ops
+from cnnquiz.engine import arith, ops, spec
 from cnnquiz.engine.explain import Calc
 from cnnquiz.engine.network import analyze
+from cnnquiz.errors import SpecError
 from cnnquiz.questions.template import _norm
 from cnnquiz.questions.templates import (
     common,
@@ -202,3 +203,22 @@ def test_units_inside_are_those_the_plain_scan_finds(r: int, j: int, start2: int
     expected = [i for i in range(units) if (w := receptive_field._window(rf, i)) is not None
                 and w[0] >= 0 and w[1] <= size - 1]
     assert receptive_field.units_inside(rf, units, size) == expected
+
+
+LAYER_TEXTS = ["conv(64,k=3,p=1)", " conv( 64, k = 3x3 , p=same) ", "maxpool(k=3,s=2,p=1,ceil=true)",
+               "relu", "linear(10)", "conv(64,k=3,q=1)", "conv(k=3)", "pool(2)", "conv(0,k=3)",
+               "dropout(0.2)", "upsample(scale=2)"]
+
+
+@pytest.mark.parametrize("text", LAYER_TEXTS)
+def test_a_layer_text_read_once_means_the_same_at_every_position(text: str) -> None:
+    """parse_layer caches a text's meaning across positions; errors still name the position."""
+    for index in (1, 3, 1, 7, 3):
+        try:
+            expected = spec._parse_layer(text, index)  # the plain, uncached reading
+        except SpecError as e:
+            with pytest.raises(SpecError) as got:
+                spec.parse_layer(text, index)
+            assert str(got.value) == str(e) and f"layer {index} " in str(e)
+            continue
+        assert spec.parse_layer(text, index) == expected
