@@ -168,21 +168,30 @@ def test_conv_matrix_counts_equal_those_of_the_full_matrix(n: int, k: int, s: in
 
 @given(st.sampled_from(["padding", "stride", "kernel_size", "dilation"]), st.integers(5, 80),
        st.integers(1, 80), st.sampled_from([1, 3, 5, 7]), st.integers(1, 3), st.integers(0, 4),
-       st.integers(1, 4), st.booleans())
+       st.integers(1, 4), st.booleans(), st.booleans())
 def test_solve_finds_the_smallest_setting_conv_out_agrees_with(
-        unknown: str, n: int, target: int, k: int, s: int, p: int, d: int, one_side: bool) -> None:
+        unknown: str, n: int, target: int, k: int, s: int, p: int, d: int, one_side: bool,
+        span_dk: bool) -> None:
+    """The plain search: every value in turn (solve stops once the output passed the target)."""
     cfg = {"kernel_size": k, "stride": s, "padding": p, "dilation": d}
     expected = None
     for v in range(0 if unknown == "padding" else 1, n + 64):
         c = {**cfg, unknown: v}
         pads = c["padding"] if one_side else 2 * c["padding"]
+        if span_dk:
+            span = c["dilation"] * c["kernel_size"]
+            if n + pads >= span and (n + pads - span) // c["stride"] + 1 == target:
+                expected = v
+                break
+            continue
         if n + pads < c["dilation"] * (c["kernel_size"] - 1) + 1:
             continue
         pad = (c["padding"], 0) if one_side else c["padding"]
         if arith.conv_out(n, c["kernel_size"], c["stride"], pad, c["dilation"]).value == target:
             expected = v
             break
-    assert find_setting.solve(unknown, n, target, cfg, one_side=one_side) == expected
+    assert find_setting.solve(unknown, n, target, cfg, one_side=one_side,
+                              span_dk=span_dk) == expected
 
 
 @given(st.lists(st.lists(numbers.filter(lambda v: abs(v) < 1e15), min_size=3, max_size=3),
