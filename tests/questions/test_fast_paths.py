@@ -231,3 +231,19 @@ def test_a_layer_text_read_once_means_the_same_at_every_position(text: str) -> N
             assert str(got.value) == str(e) and f"layer {index} " in str(e)
             continue
         assert spec.parse_layer(text, index) == expected
+
+
+@given(st.integers(1, 12), st.integers(1, 4), st.integers(1, 3), st.integers(0, 2),
+       st.integers(1, 3), st.integers(0, 12), st.integers(0, 12))
+def test_conv_inputs_are_the_nonzeros_of_a_row_of_the_full_matrix(
+        n: int, k: int, s: int, p: int, d: int, i: int, j: int) -> None:
+    """The plain route: build C for the n x n input and read the row of output (i, j)."""
+    try:
+        c = ops.conv_matrix(n, np.ones((k, k)), s, p, d)
+    except ValueError:
+        assert conv_as_fc._inputs(n, k, s, p, d, (i, j)) is None
+        return
+    ho = int(arith.conv_out(n, k, s, p, d).value)
+    expected = None if i >= ho or j >= ho else [int(x) + 1 for x in np.flatnonzero(c[i * ho + j])]
+    for _ in range(2):  # the second time from the cache
+        assert conv_as_fc._inputs(n, k, s, p, d, (i, j)) == expected
