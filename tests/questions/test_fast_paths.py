@@ -23,6 +23,7 @@ from cnnquiz.questions.template import _norm
 from cnnquiz.questions.templates import (
     common,
     conv_as_fc,
+    costs_common,
     find_setting,
     hand_common,
     pooling_hand,
@@ -208,7 +209,7 @@ def test_unpool_copied_to_window_is_the_kronecker_product(rows: list[list[float]
        st.sampled_from([64, 224]))
 def test_units_inside_are_those_the_plain_scan_finds(r: int, j: int, start2: int, units: int,
                                                       size: int) -> None:
-    rf = arith.RF(Calc(r, "", ""), Calc(j, "", ""), Calc(start2 / 2, "", ""))
+    rf = costs_common.Field(r, j, start2 / 2)
     expected = [i for i in range(units) if (w := receptive_field._window(rf, i)) is not None
                 and w[0] >= 0 and w[1] <= size - 1]
     assert receptive_field.units_inside(rf, units, size) == expected
@@ -247,3 +248,40 @@ def test_conv_inputs_are_the_nonzeros_of_a_row_of_the_full_matrix(
     expected = None if i >= ho or j >= ho else [int(x) + 1 for x in np.flatnonzero(c[i * ho + j])]
     for _ in range(2):  # the second time from the cache
         assert conv_as_fc._inputs(n, k, s, p, d, (i, j)) == expected
+
+
+def _rf_walk_by_rf_step(layers: str, *, dilation: bool = True, stride: bool = True,
+                        own_stride: bool = False, padding: bool = True) -> arith.RF:
+    """The former route: the engine's rf_step (explained Calcs) layer by layer."""
+    rf = arith.rf_input()
+    for layer in spec.parse(layers):
+        a = layer.args
+        if layer.kind not in ("conv", "maxpool", "avgpool"):
+            continue
+        k, s = a["k"][0], a["s"][0] if stride else 1
+        d = a.get("d", (1, 1))[0] if dilation else 1
+        p = a["p"][0] if isinstance(a["p"], tuple) and padding else 0
+        right = arith.rf_step(rf, k, s, p, d)
+        if own_stride:
+            wrong = arith.rf_step(arith.RF(rf.r, Calc(rf.j.value * s, "", ""), rf.start), k, 1, p, d)
+            right = arith.RF(wrong.r, right.j, right.start)
+        rf = right
+    return rf
+
+
+_RF_LAYERS = st.one_of(
+    st.builds(lambda k, s, p, d: costs_common.conv_text(8, k, s=s, ph=p, d=d),
+              st.sampled_from([1, 3, 5, 7]), st.integers(1, 3), st.integers(0, 3), st.integers(1, 4)),
+    st.sampled_from(["maxpool(2)", "maxpool(3,s=2,p=1)", "avgpool(2)", "relu", "bn"]))
+
+
+@given(st.lists(_RF_LAYERS, min_size=1, max_size=6), st.booleans(), st.booleans(), st.booleans(),
+       st.booleans())
+def test_rf_walk_gives_the_values_of_the_rf_step_recursion(
+        layers: list[str], dilation: bool, stride: bool, own_stride: bool, padding: bool) -> None:
+    text = " -> ".join(layers)
+    flags = {"dilation": dilation, "stride": stride, "own_stride": own_stride, "padding": padding}
+    got, expected = costs_common.rf_walk(text, **flags), _rf_walk_by_rf_step(text, **flags)
+    assert got == (expected.r.value, expected.j.value, expected.start.value)
+    assert [type(v) for v in got] == [type(expected.r.value), type(expected.j.value),
+                                      type(expected.start.value)]
