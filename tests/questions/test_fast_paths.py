@@ -21,6 +21,7 @@ from cnnquiz.engine.network import analyze
 from cnnquiz.errors import SpecError
 from cnnquiz.questions.template import _norm
 from cnnquiz.questions.templates import (
+    backprop,
     common,
     conv_as_fc,
     costs_common,
@@ -285,3 +286,22 @@ def test_rf_walk_gives_the_values_of_the_rf_step_recursion(
     assert got == (expected.r.value, expected.j.value, expected.start.value)
     assert [type(v) for v in got] == [type(expected.r.value), type(expected.j.value),
                                       type(expected.start.value)]
+
+
+_SMALL_INTS = st.integers(-6, 6)
+
+
+@given(st.integers(1, 4), st.integers(1, 4), st.data(), st.booleans())
+def test_linear_is_the_engines_1x1_convolution(n_in: int, n_out: int, data: st.DataObject,
+                                               bias: bool) -> None:
+    """backprop.linear against the plain route: conv2d of a C x 1 x 1 input, 1x1 kernels."""
+    x = data.draw(st.lists(_SMALL_INTS.map(float), min_size=n_in, max_size=n_in))
+    w = data.draw(st.lists(st.lists(_SMALL_INTS, min_size=n_in, max_size=n_in),
+                           min_size=n_out, max_size=n_out))
+    b = data.draw(st.lists(_SMALL_INTS, min_size=n_out, max_size=n_out)) if bias else None
+    xa, wa = np.asarray(x, dtype=float), np.asarray(w, dtype=float)
+    expected = ops.conv2d(xa[:, None, None], wa[:, :, None, None], b)[:, 0, 0]
+    got = backprop.linear(x, w, b)
+    assert got.dtype == expected.dtype and np.array_equal(got, expected)
+    assert hand_common.to_list(got) == hand_common.to_list(expected)
+    assert [hand_common.fmt(v) for v in got] == [hand_common.fmt(v) for v in expected]
