@@ -305,3 +305,52 @@ def test_linear_is_the_engines_1x1_convolution(n_in: int, n_out: int, data: st.D
     assert got.dtype == expected.dtype and np.array_equal(got, expected)
     assert hand_common.to_list(got) == hand_common.to_list(expected)
     assert [hand_common.fmt(v) for v in got] == [hand_common.fmt(v) for v in expected]
+
+
+_NET_LAYERS = st.one_of(
+    _RF_LAYERS,
+    st.sampled_from(["conv(8,k=3,p=same)", "conv(8,k=3,s=2,p=valid)", "conv(4,k=1,bias=false)",
+                     "maxpool(2,ceil=true)", "sigmoid", "dropout(0.3)", "convT(4,k=2,s=2)"]))
+
+
+def _rows(summary: object) -> list[tuple[object, ...]]:
+    return [(r.to_json(), r.start, r.pad, r.depth, {k: (c.to_json(), str(c)) for k, c in
+                                                       r.explain.items()})
+            for r in summary.rows]  # type: ignore[attr-defined]
+
+
+@given(st.lists(_NET_LAYERS, min_size=1, max_size=6), st.lists(_NET_LAYERS, max_size=3),
+       st.sampled_from([9, 16, 28]), st.booleans())
+def test_remembered_layer_steps_give_the_analysis_a_fresh_walk_gives(
+        layers: list[str], other: list[str], n: int, tail: bool) -> None:
+    """Warm the step memo with related stacks (a prefix, another ending), then compare."""
+    from cnnquiz.engine import network
+
+    text = " -> ".join(layers + (["flatten", "linear(10)"] if tail else []))
+
+    def outcome(spec_text: str) -> object:
+        try:
+            return _rows(analyze(spec_text, (3, n, n)))
+        except SpecError as e:
+            return str(e)
+
+    saved = network._STEPS_MAX
+    network._STEPS.clear()
+    network._STEPS_MAX = 0  # nothing remembered: every step computed afresh
+    try:
+        fresh = outcome(text)
+    finally:
+        network._STEPS_MAX = saved
+    for warm in (" -> ".join(layers[:-1] + other), " -> ".join(other + layers), text):
+        if warm:
+            outcome(warm)
+    assert outcome(text) == fresh
+
+
+def test_a_layer_passing_the_field_through_keeps_its_own_stacks_explanation() -> None:
+    """Two stacks reach relu with the same shape and field values, explained differently."""
+    a = analyze("conv(8,k=3) -> relu", (3, 9, 9)).rows[-1]
+    b = analyze("conv(8,k=2,d=2) -> relu", (3, 9, 9)).rows[-1]
+    assert (a.output, a.rf, a.jump, a.start) == (b.output, b.rf, b.jump, b.start)
+    assert str(a.explain["rf"]) == "r_prev + (K-1)*j_prev = 1 + (3-1)*1 = 3"
+    assert str(b.explain["rf"]) == "r_prev + (K-1)*D*j_prev = 1 + (2-1)*2*1 = 3"
