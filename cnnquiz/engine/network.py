@@ -9,7 +9,7 @@ from typing import Any, Union
 from cnnquiz.engine import arith
 from cnnquiz.engine.arith import RF
 from cnnquiz.engine.explain import Calc
-from cnnquiz.engine.layers import Shape, Step, apply
+from cnnquiz.engine.layers import Shape, apply
 from cnnquiz.engine.spec import Layer, parse
 from cnnquiz.errors import SpecError
 
@@ -114,15 +114,16 @@ class _Walker:
               ) -> tuple[Shape, RF | None]:
         # The hot path of every network question: the Row is built directly (not via
         # `_row`'s keyword plumbing), with the same fields `_row` would give it.
-        step = _apply(layer, shape, rf)
+        step = apply(layer, shape, rf)
+        explain = step.explain  # a fresh dict per step: safe to extend
         new_rf = step.rf
         rows = self.rows
         if new_rf is None:
             rows.append(Row(len(rows) + 1, layer.text, layer.kind, step.output,
                             step.params.value, step.macs.value, None, None, None, step.pad,
-                            dict(step.explain), layer.name, depth))
+                            explain, layer.name, depth))
         else:
-            explain = {**step.explain, "rf": new_rf.r, "jump": new_rf.j}
+            explain["rf"], explain["jump"] = new_rf.r, new_rf.j
             rows.append(Row(len(rows) + 1, layer.text, layer.kind, step.output,
                             step.params.value, step.macs.value, new_rf.r.value, new_rf.j.value,
                             new_rf.start.value, step.pad, explain, layer.name, depth))
@@ -151,27 +152,6 @@ class _Walker:
             merged = _wider(merged, r)
         self._row("concat", "concat", out, merged, depth, f"{block.name}.concat".lstrip("."))
         return out, merged
-
-
-# Steps remembered by (kind, arguments, input shape, incoming field's values): question
-# generation analyses many stacks that share their first layers (a drawn stack, then the same
-# stack under a misconception or with a layer added), and a step depends on nothing else.
-_STEPS: dict[tuple[Any, ...], Step] = {}
-_STEPS_MAX = 8192
-
-
-def _apply(layer: Layer, shape: Shape, rf: RF | None) -> Step:
-    """`apply`, remembered. Steps and their Calcs are never modified (`layer` copies the
-    explain dict). A step that passes the incoming field through (relu, bn...) is not kept:
-    that field's explained numbers come from the layers before, which the key leaves out."""
-    key = (layer.kind, tuple(layer.args.items()), shape,
-           None if rf is None else (rf.r.value, rf.j.value, rf.start.value))
-    step = _STEPS.get(key)
-    if step is None:
-        step = apply(layer, shape, rf)
-        if step.rf is not rf and len(_STEPS) < _STEPS_MAX:
-            _STEPS[key] = step
-    return step
 
 
 def _wider(a: RF | None, b: RF | None) -> RF | None:
