@@ -248,3 +248,30 @@ def test_max_unpool2d_matches_put_along_axis(n: int, c: int, h: int, w: int, k: 
     idx = (rng.integers(0, min(cells, 3), size=x.shape) if repeat
            else np.stack([rng.permutation(cells)[: h * w] for _ in range(n * c)]).reshape(x.shape))
     _same(max_unpool2d(x, idx, k), _unpool_by_put_along_axis(x, idx, k))
+
+
+def _avg_divisors_plain(g: pool.PoolGeometry, count_include_pad: bool) -> np.ndarray:
+    """Each window's divisor counted cell by cell: the window clipped to the padded input
+    (count_include_pad) or to the input itself."""
+    h, w = g.in_hw
+    (kh, kw), (ph, pw) = g.kernel, g.padding
+    lo = (-ph, -pw) if count_include_pad else (0, 0)
+    hi = (h + ph, w + pw) if count_include_pad else (h, w)
+    out = np.zeros(g.out_hw, dtype=np.int64)
+    for i, r0 in enumerate(g.starts(0).tolist()):
+        for j, c0 in enumerate(g.starts(1).tolist()):
+            out[i, j] = sum(lo[0] <= r < hi[0] and lo[1] <= c < hi[1]
+                            for r in range(r0, r0 + kh) for c in range(c0, c0 + kw))
+    return out
+
+
+@SETTINGS
+@given(geometries(), st.booleans())
+def test_cached_avg_divisors_count_the_window_cells(case: tuple, count_include_pad: bool) -> None:
+    _, g = case
+    if g.dilation != (1, 1):
+        return  # average pooling has no dilation
+    for _ in range(2):  # the second from the cache
+        got = pool.avg_divisors(g, count_include_pad)
+        _same(got, _avg_divisors_plain(g, count_include_pad))
+        assert not got.flags.writeable

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
@@ -125,8 +126,13 @@ def max_pool2d(
     return unbatched(vals, dropped), unbatched(_max_indices(g, win, vals), dropped)
 
 
+@lru_cache(maxsize=1024)
 def avg_divisors(g: PoolGeometry, count_include_pad: bool) -> NDArray[np.int64]:
-    """Hout x Wout divisors exactly as torch's avg_pool2d computes them."""
+    """Hout x Wout divisors exactly as torch's avg_pool2d computes them.
+
+    Cached per geometry (by-hand questions pool with a few, and the divisors cost more than
+    the pooling itself), so the array is shared and read-only.
+    """
     sizes = []
     for a in (0, 1):
         start = g.starts(a)
@@ -134,7 +140,9 @@ def avg_divisors(g: PoolGeometry, count_include_pad: bool) -> NDArray[np.int64]:
         if not count_include_pad:
             start, end = np.maximum(start, 0), np.minimum(end, g.in_hw[a])
         sizes.append(end - start)
-    return sizes[0][:, None] * sizes[1][None, :]
+    divisors = sizes[0][:, None] * sizes[1][None, :]
+    divisors.flags.writeable = False
+    return divisors
 
 
 def avg_pool2d(
