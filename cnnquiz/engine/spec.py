@@ -113,6 +113,8 @@ class Layer:
 
 _LAYER_RE = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*)\s*(?:\((.*)\))?$", re.S)
 _SEP_RE = re.compile(r"->|[;\n]")
+_SPACE_RE = re.compile(r"\s+")
+_PAIR_SEP_RE = re.compile(r"\s*[x×*]\s*")
 _INT_RE = re.compile(r"^[+-]?\d+$")
 _FLOAT_RE = re.compile(r"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d{1,3})?$")
 
@@ -161,7 +163,24 @@ def _parse_cached(spec: str) -> tuple[Layer, ...]:
 @lru_cache(maxsize=8192)
 def parse_layer(text: str, index: int = 1) -> Layer:
     """One layer's text (cached: layers repeat across specs, and Layer is immutable)."""
-    shown = re.sub(r"\s+", "", text)
+    try:
+        kind, args, shown = _meaning(text)
+    except SpecError:
+        _parse_layer(text, index)  # raises again, naming this layer's position
+        raise
+    return Layer(kind, args, shown, index)
+
+
+@lru_cache(maxsize=8192)
+def _meaning(text: str) -> tuple[str, Mapping[str, Any], str]:
+    """A layer text's kind, arguments and shown text: the same at every position (the
+    position only appears in error messages), so a text is read once wherever it recurs."""
+    layer = _parse_layer(text, 1)
+    return layer.kind, layer.args, layer.text
+
+
+def _parse_layer(text: str, index: int) -> Layer:
+    shown = _SPACE_RE.sub("", text)
     where = f'layer {index} "{shown if len(shown) <= 60 else shown[:57] + "..."}"'
     m = _LAYER_RE.match(text.strip())
     if not m:
@@ -236,7 +255,7 @@ def _convert(val: str, arg: Arg, where: str, sig: Signature) -> Any:
         low = val.lower()
         if arg.type == "pad" and low in ("valid", "same", "full"):
             return low
-        items = re.split(r"\s*[x×*]\s*", low)
+        items = _PAIR_SEP_RE.split(low)
         if len(items) == 1:
             n = _int(items[0], what, where, minimum)
             return (n, n)

@@ -130,7 +130,12 @@ def _norm(v: Any) -> Any:
     """
     t = type(v)
     if t is list or t is tuple:
-        return tuple(map(_norm, v))
+        key = tuple(v)
+        try:
+            hash(key)  # no list or dict inside (a row of numbers): the tuple is the key
+        except TypeError:
+            return tuple(map(_norm, v))
+        return key
     if isinstance(v, (list, tuple)):
         return tuple(_norm(x) for x in v)
     if isinstance(v, dict):

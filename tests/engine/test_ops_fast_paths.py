@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from numpy.lib.stride_tricks import sliding_window_view
 
-from cnnquiz.engine.ops import _util, conv, conv_matrix, pool
+from cnnquiz.engine.ops import _util, conv, conv_matrix, max_unpool2d, pool
 from cnnquiz.engine.ops.padding import check_fits, resolve_padding
 
 SETTINGS = settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -195,3 +195,83 @@ def test_pair_rejects_what_torch_rejects(value: object) -> None:
         return
     with pytest.raises(ValueError):
         _util.pair(value, "stride", 1)  # type: ignore[arg-type]
+
+
+def _max_indices_by_index_windows(g: pool.PoolGeometry, win: np.ndarray, vals: np.ndarray
+                                  ) -> np.ndarray:
+    """The former route: a second set of windows over the flat indices, read at argmax."""
+    h, w = g.in_hw
+    flat = np.arange(h * w, dtype=np.float64).reshape(1, 1, h, w)
+    idx_win = pool.windows(flat, g, -1.0)
+    n, c, ho, wo, kh, kw = win.shape
+    pos = win.reshape(n, c, ho, wo, kh * kw).argmax(axis=-1)
+    idx = np.take_along_axis(idx_win.reshape(1, 1, ho, wo, kh * kw), pos[..., None], -1)[..., 0]
+    first = [np.where(s < 0, s + (-s + d - 1) // d * d, s)
+             for s, d in ((g.starts(0), g.dilation[0]), (g.starts(1), g.dilation[1]))]
+    start_idx = first[0][:, None] * w + first[1][None, :]
+    return np.where(vals == -np.inf, start_idx, idx).astype(np.int64)
+
+
+@SETTINGS
+@given(geometries(), st.integers(0, 2**32 - 1), st.sampled_from([0.0, 0.3, 1.0]))
+def test_max_indices_match_the_index_windows(case: tuple, seed: int, special: float) -> None:
+    x, g = case
+    rng = np.random.default_rng(seed)
+    x = x.copy()
+    # ties, -inf cells (whole windows of them too) and NaN, where argmax rules matter
+    x[rng.random(x.shape) < special * 0.5] = -np.inf
+    x[rng.random(x.shape) < special * 0.2] = 1.0
+    x[rng.random(x.shape) < special * 0.05] = np.nan
+    win = pool.windows(x, g, -np.inf)
+    vals = win.max(axis=(-2, -1))
+    got, expected = pool._max_indices(g, win, vals), _max_indices_by_index_windows(g, win, vals)
+    _same(got, expected)
+
+
+def _unpool_by_put_along_axis(x: np.ndarray, idx: np.ndarray, k: int) -> np.ndarray:
+    """The former route: np.put_along_axis into zeros."""
+    n, c, h, w = x.shape
+    out = np.zeros((n, c, h * k * w * k), dtype=x.dtype)
+    np.put_along_axis(out, idx.reshape(n, c, -1).astype(np.int64), x.reshape(n, c, -1), axis=-1)
+    return out.reshape(n, c, h * k, w * k)
+
+
+@SETTINGS
+@given(st.integers(1, 2), st.integers(1, 3), st.integers(1, 3), st.integers(1, 3),
+       st.integers(1, 3), st.integers(0, 2**32 - 1), st.booleans())
+def test_max_unpool2d_matches_put_along_axis(n: int, c: int, h: int, w: int, k: int,
+                                             seed: int, repeat: bool) -> None:
+    rng = np.random.default_rng(seed)
+    x = rng.normal(size=(n, c, h, w))
+    cells = h * k * w * k
+    # distinct positions like max_pool2d gives, or repeated ones (the last write wins)
+    idx = (rng.integers(0, min(cells, 3), size=x.shape) if repeat
+           else np.stack([rng.permutation(cells)[: h * w] for _ in range(n * c)]).reshape(x.shape))
+    _same(max_unpool2d(x, idx, k), _unpool_by_put_along_axis(x, idx, k))
+
+
+def _avg_divisors_plain(g: pool.PoolGeometry, count_include_pad: bool) -> np.ndarray:
+    """Each window's divisor counted cell by cell: the window clipped to the padded input
+    (count_include_pad) or to the input itself."""
+    h, w = g.in_hw
+    (kh, kw), (ph, pw) = g.kernel, g.padding
+    lo = (-ph, -pw) if count_include_pad else (0, 0)
+    hi = (h + ph, w + pw) if count_include_pad else (h, w)
+    out = np.zeros(g.out_hw, dtype=np.int64)
+    for i, r0 in enumerate(g.starts(0).tolist()):
+        for j, c0 in enumerate(g.starts(1).tolist()):
+            out[i, j] = sum(lo[0] <= r < hi[0] and lo[1] <= c < hi[1]
+                            for r in range(r0, r0 + kh) for c in range(c0, c0 + kw))
+    return out
+
+
+@SETTINGS
+@given(geometries(), st.booleans())
+def test_cached_avg_divisors_count_the_window_cells(case: tuple, count_include_pad: bool) -> None:
+    _, g = case
+    if g.dilation != (1, 1):
+        return  # average pooling has no dilation
+    for _ in range(2):  # the second from the cache
+        got = pool.avg_divisors(g, count_include_pad)
+        _same(got, _avg_divisors_plain(g, count_include_pad))
+        assert not got.flags.writeable

@@ -15,10 +15,21 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cnnquiz.engine import arith, ops
+from cnnquiz.engine import arith, ops, spec
+from cnnquiz.engine.explain import Calc
 from cnnquiz.engine.network import analyze
+from cnnquiz.errors import SpecError
 from cnnquiz.questions.template import _norm
-from cnnquiz.questions.templates import common, conv_as_fc, find_setting, hand_common
+from cnnquiz.questions.templates import (
+    backprop,
+    common,
+    conv_as_fc,
+    costs_common,
+    find_setting,
+    hand_common,
+    pooling_hand,
+    receptive_field,
+)
 
 
 def _plain_ref(x: object) -> int | float:
@@ -159,18 +170,138 @@ def test_conv_matrix_counts_equal_those_of_the_full_matrix(n: int, k: int, s: in
 
 @given(st.sampled_from(["padding", "stride", "kernel_size", "dilation"]), st.integers(5, 80),
        st.integers(1, 80), st.sampled_from([1, 3, 5, 7]), st.integers(1, 3), st.integers(0, 4),
-       st.integers(1, 4), st.booleans())
+       st.integers(1, 4), st.booleans(), st.booleans())
 def test_solve_finds_the_smallest_setting_conv_out_agrees_with(
-        unknown: str, n: int, target: int, k: int, s: int, p: int, d: int, one_side: bool) -> None:
+        unknown: str, n: int, target: int, k: int, s: int, p: int, d: int, one_side: bool,
+        span_dk: bool) -> None:
+    """The plain search: every value in turn (solve stops once the output passed the target)."""
     cfg = {"kernel_size": k, "stride": s, "padding": p, "dilation": d}
     expected = None
     for v in range(0 if unknown == "padding" else 1, n + 64):
         c = {**cfg, unknown: v}
         pads = c["padding"] if one_side else 2 * c["padding"]
+        if span_dk:
+            span = c["dilation"] * c["kernel_size"]
+            if n + pads >= span and (n + pads - span) // c["stride"] + 1 == target:
+                expected = v
+                break
+            continue
         if n + pads < c["dilation"] * (c["kernel_size"] - 1) + 1:
             continue
         pad = (c["padding"], 0) if one_side else c["padding"]
         if arith.conv_out(n, c["kernel_size"], c["stride"], pad, c["dilation"]).value == target:
             expected = v
             break
-    assert find_setting.solve(unknown, n, target, cfg, one_side=one_side) == expected
+    assert find_setting.solve(unknown, n, target, cfg, one_side=one_side,
+                              span_dk=span_dk) == expected
+
+
+@given(st.lists(st.lists(numbers.filter(lambda v: abs(v) < 1e15), min_size=3, max_size=3),
+                min_size=1, max_size=3), st.integers(1, 3))
+def test_unpool_copied_to_window_is_the_kronecker_product(rows: list[list[float]], k: int) -> None:
+    y = np.asarray(rows, dtype=np.float64)
+    got, expected = pooling_hand.copied_to_window(y, k), np.kron(y, np.ones((k, k)))
+    assert got.dtype == expected.dtype and np.array_equal(got, expected)
+    assert np.array_equal(np.signbit(got), np.signbit(expected))
+    assert hand_common.to_list(got) == hand_common.to_list(expected)
+
+
+@given(st.integers(1, 400), st.integers(1, 64), st.integers(-400, 400), st.integers(1, 300),
+       st.sampled_from([64, 224]))
+def test_units_inside_are_those_the_plain_scan_finds(r: int, j: int, start2: int, units: int,
+                                                      size: int) -> None:
+    rf = costs_common.Field(r, j, start2 / 2)
+    expected = [i for i in range(units) if (w := receptive_field._window(rf, i)) is not None
+                and w[0] >= 0 and w[1] <= size - 1]
+    assert receptive_field.units_inside(rf, units, size) == expected
+
+
+LAYER_TEXTS = ["conv(64,k=3,p=1)", " conv( 64, k = 3x3 , p=same) ", "maxpool(k=3,s=2,p=1,ceil=true)",
+               "relu", "linear(10)", "conv(64,k=3,q=1)", "conv(k=3)", "pool(2)", "conv(0,k=3)",
+               "dropout(0.2)", "upsample(scale=2)"]
+
+
+@pytest.mark.parametrize("text", LAYER_TEXTS)
+def test_a_layer_text_read_once_means_the_same_at_every_position(text: str) -> None:
+    """parse_layer caches a text's meaning across positions; errors still name the position."""
+    for index in (1, 3, 1, 7, 3):
+        try:
+            expected = spec._parse_layer(text, index)  # the plain, uncached reading
+        except SpecError as e:
+            with pytest.raises(SpecError) as got:
+                spec.parse_layer(text, index)
+            assert str(got.value) == str(e) and f"layer {index} " in str(e)
+            continue
+        assert spec.parse_layer(text, index) == expected
+
+
+@given(st.integers(1, 12), st.integers(1, 4), st.integers(1, 3), st.integers(0, 2),
+       st.integers(1, 3), st.integers(0, 12), st.integers(0, 12))
+def test_conv_inputs_are_the_nonzeros_of_a_row_of_the_full_matrix(
+        n: int, k: int, s: int, p: int, d: int, i: int, j: int) -> None:
+    """The plain route: build C for the n x n input and read the row of output (i, j)."""
+    try:
+        c = ops.conv_matrix(n, np.ones((k, k)), s, p, d)
+    except ValueError:
+        assert conv_as_fc._inputs(n, k, s, p, d, (i, j)) is None
+        return
+    ho = int(arith.conv_out(n, k, s, p, d).value)
+    expected = None if i >= ho or j >= ho else [int(x) + 1 for x in np.flatnonzero(c[i * ho + j])]
+    for _ in range(2):  # the second time from the cache
+        assert conv_as_fc._inputs(n, k, s, p, d, (i, j)) == expected
+
+
+def _rf_walk_by_rf_step(layers: str, *, dilation: bool = True, stride: bool = True,
+                        own_stride: bool = False, padding: bool = True) -> arith.RF:
+    """The former route: the engine's rf_step (explained Calcs) layer by layer."""
+    rf = arith.rf_input()
+    for layer in spec.parse(layers):
+        a = layer.args
+        if layer.kind not in ("conv", "maxpool", "avgpool"):
+            continue
+        k, s = a["k"][0], a["s"][0] if stride else 1
+        d = a.get("d", (1, 1))[0] if dilation else 1
+        p = a["p"][0] if isinstance(a["p"], tuple) and padding else 0
+        right = arith.rf_step(rf, k, s, p, d)
+        if own_stride:
+            wrong = arith.rf_step(arith.RF(rf.r, Calc(rf.j.value * s, "", ""), rf.start), k, 1, p, d)
+            right = arith.RF(wrong.r, right.j, right.start)
+        rf = right
+    return rf
+
+
+_RF_LAYERS = st.one_of(
+    st.builds(lambda k, s, p, d: costs_common.conv_text(8, k, s=s, ph=p, d=d),
+              st.sampled_from([1, 3, 5, 7]), st.integers(1, 3), st.integers(0, 3), st.integers(1, 4)),
+    st.sampled_from(["maxpool(2)", "maxpool(3,s=2,p=1)", "avgpool(2)", "relu", "bn"]))
+
+
+@given(st.lists(_RF_LAYERS, min_size=1, max_size=6), st.booleans(), st.booleans(), st.booleans(),
+       st.booleans())
+def test_rf_walk_gives_the_values_of_the_rf_step_recursion(
+        layers: list[str], dilation: bool, stride: bool, own_stride: bool, padding: bool) -> None:
+    text = " -> ".join(layers)
+    flags = {"dilation": dilation, "stride": stride, "own_stride": own_stride, "padding": padding}
+    got, expected = costs_common.rf_walk(text, **flags), _rf_walk_by_rf_step(text, **flags)
+    assert got == (expected.r.value, expected.j.value, expected.start.value)
+    assert [type(v) for v in got] == [type(expected.r.value), type(expected.j.value),
+                                      type(expected.start.value)]
+
+
+_SMALL_INTS = st.integers(-6, 6)
+
+
+@given(st.integers(1, 4), st.integers(1, 4), st.data(), st.booleans())
+def test_linear_is_the_engines_1x1_convolution(n_in: int, n_out: int, data: st.DataObject,
+                                               bias: bool) -> None:
+    """backprop.linear against the plain route: conv2d of a C x 1 x 1 input, 1x1 kernels."""
+    x = data.draw(st.lists(_SMALL_INTS.map(float), min_size=n_in, max_size=n_in))
+    w = data.draw(st.lists(st.lists(_SMALL_INTS, min_size=n_in, max_size=n_in),
+                           min_size=n_out, max_size=n_out))
+    b = data.draw(st.lists(_SMALL_INTS, min_size=n_out, max_size=n_out)) if bias else None
+    xa, wa = np.asarray(x, dtype=float), np.asarray(w, dtype=float)
+    expected = ops.conv2d(xa[:, None, None], wa[:, :, None, None], b)[:, 0, 0]
+    got = backprop.linear(x, w, b)
+    assert got.dtype == expected.dtype and np.array_equal(got, expected)
+    assert hand_common.to_list(got) == hand_common.to_list(expected)
+    assert [hand_common.fmt(v) for v in got] == [hand_common.fmt(v) for v in expected]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
@@ -86,20 +87,25 @@ def windows(x: FloatArray, g: PoolGeometry, fill: float) -> FloatArray:
 def _max_indices(g: PoolGeometry, win: FloatArray, vals: FloatArray) -> NDArray[np.int64]:
     """Flat h*W+w index of each window's first maximum, as torch returns it.
 
-    `win` are the value windows (`windows(x, g, -inf)`) and `vals` their maxima.
+    `win` are the value windows (`windows(x, g, -inf)`) and `vals` their maxima. Tap (a, b)
+    of the window starting at (r, c) reads row r + a*dh, column c + b*dw, so the index is
+    arithmetic on argmax's tap, not a lookup in a second, index-valued set of windows.
     """
-    h, w = g.in_hw
-    flat = np.arange(h * w, dtype=np.float64).reshape(1, 1, h, w)
-    idx_win = windows(flat, g, -1.0)
+    w = g.in_hw[1]
     n, c, ho, wo, kh, kw = win.shape
-    pos = win.reshape(n, c, ho, wo, kh * kw).argmax(axis=-1)
-    idx = np.take_along_axis(idx_win.reshape(1, 1, ho, wo, kh * kw), pos[..., None], -1)[..., 0]
-    # Torch starts from the first in-range tap and only moves on a strictly larger value,
-    # so a window that is all -inf (or all padding) reports that first tap.
-    first = [np.where(s < 0, s + (-s + d - 1) // d * d, s)
-             for s, d in ((g.starts(0), g.dilation[0]), (g.starts(1), g.dilation[1]))]
-    start_idx = first[0][:, None] * w + first[1][None, :]
-    return np.where(vals == -np.inf, start_idx, idx).astype(np.int64)
+    tap_r, tap_c = np.divmod(win.reshape(n, c, ho, wo, kh * kw).argmax(axis=-1), kw)
+    rows = g.starts(0)[:, None] + tap_r * g.dilation[0]
+    cols = g.starts(1)[None, :] + tap_c * g.dilation[1]
+    idx = rows * w + cols
+    # A maximum above -inf is a real cell (padding is -inf). Torch starts from the first
+    # in-range tap and only moves on a strictly larger value, so a window that is all -inf
+    # (or all padding) reports that first tap.
+    empty = vals == -np.inf
+    if empty.any():
+        first = [np.where(s < 0, s + (-s + d - 1) // d * d, s)
+                 for s, d in ((g.starts(0), g.dilation[0]), (g.starts(1), g.dilation[1]))]
+        idx = np.where(empty, first[0][:, None] * w + first[1][None, :], idx)
+    return idx.astype(np.int64, copy=False)
 
 
 def max_pool2d(
@@ -120,8 +126,13 @@ def max_pool2d(
     return unbatched(vals, dropped), unbatched(_max_indices(g, win, vals), dropped)
 
 
+@lru_cache(maxsize=1024)
 def avg_divisors(g: PoolGeometry, count_include_pad: bool) -> NDArray[np.int64]:
-    """Hout x Wout divisors exactly as torch's avg_pool2d computes them."""
+    """Hout x Wout divisors exactly as torch's avg_pool2d computes them.
+
+    Cached per geometry (by-hand questions pool with a few, and the divisors cost more than
+    the pooling itself), so the array is shared and read-only.
+    """
     sizes = []
     for a in (0, 1):
         start = g.starts(a)
@@ -129,7 +140,9 @@ def avg_divisors(g: PoolGeometry, count_include_pad: bool) -> NDArray[np.int64]:
         if not count_include_pad:
             start, end = np.maximum(start, 0), np.minimum(end, g.in_hw[a])
         sizes.append(end - start)
-    return sizes[0][:, None] * sizes[1][None, :]
+    divisors = sizes[0][:, None] * sizes[1][None, :]
+    divisors.flags.writeable = False
+    return divisors
 
 
 def avg_pool2d(

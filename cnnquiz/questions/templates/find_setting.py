@@ -32,16 +32,24 @@ def solve(unknown: str, n: int, target: int, cfg: dict[str, Any], one_side: bool
     dilated kernel taken to span D*K pixels.
     """
     low = 0 if unknown == "padding" else 1
+    # The output only grows with the padding and only shrinks as the stride, kernel or
+    # dilation grows, so the search stops once it has passed the target (or, for a kernel or
+    # dilation, once the kernel no longer fits: larger ones do not either).
+    grows = unknown == "padding"
     for v in range(low, n + 64):
         c = {**cfg, unknown: v}
         k, s, p, d = c["kernel_size"], c["stride"], c["padding"], c["dilation"]
         pads, span = (p if one_side else 2 * p), (d * k if span_dk else d * (k - 1) + 1)
         if n + pads < span:
-            continue
+            if grows:
+                continue
+            break
         out = ((n + pads - span) // s + 1 if span_dk
                else arith.conv_out_size(n, k, s, (p, 0) if one_side else p, d))
         if out == target:
             return v
+        if out > target if grows else out < target:
+            break
     return None
 
 
