@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import random
+import re
 
 import pytest
 
@@ -51,6 +52,8 @@ def test_template_stress(tid: str, level: int) -> None:
         assert q.answer == zh.answer and q.spec == zh.spec, "languages must share the numbers"
         assert [m.value for m in q.mistakes] == [m.value for m in zh.mistakes]
         assert q.solution and len(q.solution) == len(zh.solution)
+        assert not any(re.search(r"[\u4e00-\u9fff]: `", s) for s in zh.solution), \
+            f"{q.code}: Chinese text takes the full-width colon before a formula"
         _check_value(q)
         json.dumps(q.to_json())  # the set format must serialise
         again = generate.from_code(q.code, "en")

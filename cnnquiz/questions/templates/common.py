@@ -45,5 +45,7 @@ def net_spec(shape: tuple[int, ...], layers: str, ask: str, layer: int | None = 
 
 def step(t: Ctx, en: str, zh: str, calc: Any = None) -> str:
     """One worked-solution line: a sentence, and the engine's formula when given."""
-    text = t.tr(en, zh)
-    return f"{text}: `{calc}`" if calc is not None else text
+    if calc is None:
+        return t.tr(en, zh)
+    # Chinese text takes the full-width colon, as Chinese interview material writes it
+    return f"{zh}：`{calc}`" if t.lang == "zh" else f"{en}: `{calc}`"
