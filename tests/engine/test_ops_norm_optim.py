@@ -10,14 +10,13 @@ from hypothesis import strategies as st
 from cnnquiz.engine import ops
 
 torch = pytest.importorskip("torch")
+from tests.engine.torch_build import as_tensor as t  # noqa: E402
+
 F = torch.nn.functional
 
 pytestmark = pytest.mark.oracle
 seeds = st.integers(0, 2**32 - 1)
 
-
-def t(a: np.ndarray) -> object:
-    return torch.from_numpy(np.array(a, dtype=np.float64))
 
 
 @settings(max_examples=300, deadline=None)

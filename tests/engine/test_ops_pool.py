@@ -17,14 +17,13 @@ from cnnquiz.engine.ops import (
 )
 
 torch = pytest.importorskip("torch")
+from tests.engine.torch_build import as_tensor as t  # noqa: E402
+
 F = torch.nn.functional
 
 pytestmark = pytest.mark.oracle
 SETTINGS = settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
-
-def t(a: np.ndarray) -> object:
-    return torch.from_numpy(np.ascontiguousarray(a, dtype=np.float64))
 
 
 @st.composite

@@ -20,13 +20,12 @@ from cnnquiz.engine.ops import (
 )
 
 torch = pytest.importorskip("torch")
+from tests.engine.torch_build import as_tensor as t  # noqa: E402
+
 F = torch.nn.functional
 
 pytestmark = pytest.mark.oracle
 
-
-def t(a: np.ndarray) -> object:
-    return torch.from_numpy(np.ascontiguousarray(a, dtype=np.float64))
 
 
 @settings(max_examples=300, deadline=None)

@@ -10,14 +10,13 @@ from hypothesis import strategies as st
 from cnnquiz.engine.ops import conv2d, conv_matrix, conv_transpose2d, conv_transpose2d_steps
 
 torch = pytest.importorskip("torch")
+from tests.engine.torch_build import as_tensor as t  # noqa: E402
+
 F = torch.nn.functional
 
 pytestmark = pytest.mark.oracle
 METHODS = ("zero_insertion", "matrix", "scatter")
 
-
-def t(a: np.ndarray) -> object:
-    return torch.from_numpy(np.ascontiguousarray(a, dtype=np.float64))
 
 
 @st.composite

@@ -7,11 +7,18 @@ from __future__ import annotations
 
 from typing import Any
 
+import numpy as np
 import torch
 import torch.nn.functional as F
 from torch import nn
 
 from cnnquiz.engine.spec import Layer
+
+
+def as_tensor(a: Any) -> torch.Tensor:
+    """A float64 tensor holding a copy of `a` (torch.optim updates its tensors in place, and
+    the numpy input given to the engine must stay as it was)."""
+    return torch.from_numpy(np.array(a, dtype=np.float64))
 
 
 class TFPad(nn.Module):
