@@ -20,7 +20,7 @@ ALLOWED = {
     "store": {"engine", "questions", "bank"},
     "study": {"engine", "questions", "bank", "store"},
 }
-SHARED = {"errors", "topics", "paths"}
+SHARED = {"errors", "topics", "paths", "i18n"}
 
 
 def _imports(path: Path) -> set[str]:
