@@ -3,7 +3,7 @@
 This module is the door other layers use. It imports nothing heavy itself
 (PyYAML and pydantic load on the first call), so importing it costs nothing on
 the `--help` path. Every function takes `extra`, the user's `--bank` folders
-(`cnnquiz.cli.context.get(ctx).bank_dirs`), and works on the per-process cache.
+(`Settings.bank_dirs` of cnnquiz.application), and works on the per-process cache.
 """
 
 from __future__ import annotations

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -94,13 +94,15 @@ def yaml_files(folder: Path) -> list[Path]:
 
 
 def check(
-    folders: Sequence[Path], known: Sequence[Path] = (), portable: bool = True
+    folders: Sequence[Path], known: Sequence[Path] = (), portable: bool = True,
+    templates: Collection[str] | None = None,
 ) -> tuple[Bank, list[Problem]]:
     """Load every file of `folders`; return the valid entries and all problems found.
 
     Ids in the `known` folders (e.g. the shipped bank, when checking a user's extra
     one) count as taken, but problems inside those folders are not reported.
     `portable` parses with pure-Python PyYAML, the strictest parser (see yamlsrc).
+    `templates`, when given, are the template ids an entry's `templates` may name.
     """
     problems: list[Problem] = []
     entries: list[BankEntry] = []
@@ -108,13 +110,13 @@ def check(
     first_seen: dict[str, str] = {}
     for folder in known:
         for path in yaml_files(folder):
-            _duplicate_ids(path, _check_file(path, False)[2], first_seen)  # ids only: fast parser
+            _duplicate_ids(path, _check_file(path, False, None)[2], first_seen)  # ids only: fast parser
     for folder in folders:
         for stray in sorted(folder.glob("*.yml")) if folder.is_dir() else ():
             problems.append(Problem(show_path(stray), 1, "", "not loaded: name it *.yaml"))
         for path in yaml_files(folder):
             files.append(path)
-            found, file_problems, raw = _check_file(path, portable)
+            found, file_problems, raw = _check_file(path, portable, templates)
             entries.extend(found)
             file_problems += _duplicate_ids(path, raw, first_seen)
             problems.extend(sorted(file_problems, key=lambda p: p.line))
@@ -135,7 +137,7 @@ def load(folders: Sequence[Path]) -> Bank:
 
 
 def _check_file(
-    path: Path, portable: bool
+    path: Path, portable: bool, templates: Collection[str] | None
 ) -> tuple[list[BankEntry], list[Problem], Parsed | None]:
     name = show_path(path)
     try:
@@ -150,7 +152,7 @@ def _check_file(
         return [], [Problem(name, 1, "", f"cannot read: {exc.strerror or exc}")], None
     problems = [Problem(name, line, dotted(loc), why) for loc, line, why in parsed.duplicates]
     try:
-        model = validate_file(parsed.data)
+        model = validate_file(parsed.data, templates)
     except ValidationError as exc:
         for loc, reason in describe(exc):
             problems.append(Problem(name, parsed.line_of(loc), dotted(loc), reason))

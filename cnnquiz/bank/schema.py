@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from functools import lru_cache
+from collections.abc import Collection
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -52,21 +52,11 @@ def _not_blank(value: str) -> str:
 NonBlank = Annotated[str, AfterValidator(_not_blank)]
 
 
-@lru_cache(maxsize=1)
-def template_ids() -> frozenset[str]:
-    """Ids of the generated question templates (newest versions; every id has one).
-
-    Imported here, on the first entry that names a template, not at module level: the
-    templates pull in numpy and the engine, which `cnnquiz --help` and `calc` never need.
-    """
-    from cnnquiz.questions import generate
-
-    return frozenset(t.id for t in generate.templates())
-
-
-def _known_template(value: str) -> str:
-    known = template_ids()
-    if value not in known:
+def _known_template(value: str, info: ValidationInfo) -> str:
+    """Checked only when the caller passes the template ids (`validate_file(templates=...)`):
+    the bank does not import the question templates; the application layer knows them."""
+    known = (info.context or {}).get("templates")
+    if known is not None and value not in known:
         near = difflib.get_close_matches(value, sorted(known), n=1)
         hint = f" (did you mean {near[0]!r}?)" if near else ""
         raise ValueError(
@@ -203,9 +193,12 @@ class BankFile(_Strict):
     entries: Annotated[list[Entry], Field(min_length=1)]
 
 
-def validate_file(data: Any) -> BankFile:
-    """Validate parsed YAML as a bank file (raises pydantic.ValidationError)."""
+def validate_file(data: Any, templates: Collection[str] | None = None) -> BankFile:
+    """Validate parsed YAML as a bank file (raises pydantic.ValidationError).
+
+    `templates`: the ids of the generated templates an entry may name; None skips
+    that check (loading for study: an unknown id then simply matches nothing)."""
     section = data.get("section") if isinstance(data, dict) else None
     if isinstance(section, bool) or section not in SECTIONS:
         section = None  # a bad section is reported once, not once per entry
-    return BankFile.model_validate(data, context={"section": section})
+    return BankFile.model_validate(data, context={"section": section, "templates": templates})

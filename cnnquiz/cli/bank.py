@@ -14,7 +14,6 @@ from pathlib import Path
 import typer
 
 from cnnquiz.cli import context
-from cnnquiz.errors import CnnquizError
 
 app = typer.Typer(
     name="bank",
@@ -34,22 +33,9 @@ def validate(
     ),
 ) -> None:
     """Check bank files: print `ok: N entries in M files`, or one line per problem and exit 1."""
-    from cnnquiz.bank.loader import check
-    from cnnquiz.bank.locate import bank_dirs, packaged_dir
-
-    if folder is None:
-        folders, known = bank_dirs(context.get(ctx).bank_dirs), []
-    else:
-        try:
-            shipped: Path | None = packaged_dir()
-        except CnnquizError:
-            shipped = None
-        folders = [folder]
-        # A user's bank is loaded beside the shipped one, so its ids must not clash with it.
-        known = [shipped] if shipped and folder.resolve() != shipped.resolve() else []
-    bank, problems = check(folders, known=known)
-    if not bank.files and not problems:
-        raise CnnquizError(f"no *.yaml files in {', '.join(map(str, folders))}")
+    with context.application(ctx) as application:
+        found = application.validate_bank(folder)
+    bank, problems = found.bank, found.problems
     for problem in problems:
         typer.echo(str(problem))
     if problems:
@@ -66,17 +52,17 @@ def list_entries(
     topic: str = typer.Option(None, "--topic", help="Only entries of this topic slug."),
 ) -> None:
     """List the concept questions (shipped bank and --bank folders)."""
-    from cnnquiz.bank import entries, list_rows
     from cnnquiz.bank.schema import LANGS
 
-    extra = context.get(ctx).bank_dirs
-    if as_json:
-        typer.echo(json.dumps(list_rows(extra, topic=topic), ensure_ascii=False, indent=2))
-        return
+    with context.application(ctx) as application:
+        if as_json:
+            rows = application.bank_rows(topic)
+            typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+            return
+        found = application.bank_entries(topic)
     from rich.console import Console
     from rich.table import Table
 
-    found = entries(topic=topic, extra=extra)
     table = Table("id", "topic", "kind", "level", "langs", caption=f"{len(found)} entries")
     for e in found:
         table.add_row(e.id, e.topic, e.kind, str(e.level), ", ".join(LANGS))

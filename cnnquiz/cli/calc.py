@@ -6,7 +6,8 @@ import json
 
 import typer
 
-from cnnquiz.errors import SpecError
+from cnnquiz.application import make_application
+from cnnquiz.cli import context
 
 HELP = """Per-layer output shape, parameters, MACs, receptive field and jump.
 
@@ -37,31 +38,23 @@ def _si(n: int) -> str:
 
 
 def calc(
+    ctx: typer.Context,
     spec: str = typer.Argument(None, help="Layer spec or built-in network name."),
     input: str = typer.Option(None, "--input", "-i", help="Input size CxHxW, e.g. 3x224x224."),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
     explain: bool = typer.Option(False, "--explain", help="Show each layer's formulas."),
     list_: bool = typer.Option(False, "--list", help="List the built-in networks."),
 ) -> None:
-    from cnnquiz.engine import zoo
-    from cnnquiz.engine.network import analyze
-    from cnnquiz.engine.spec import parse_input
-
+    application = make_application(context.settings(ctx))
     if list_:
-        for net in zoo.NETWORKS.values():
+        for net in application.networks():
             typer.echo(f"{net.name:<12} {_fmt_shape(net.input):<14} {net.about}")
         return
-    if not spec or not spec.strip():
-        raise SpecError("give a layer spec or a network name (cnnquiz calc --list names them)")
-    net = zoo.get(spec)
-    if net is None and input is None:
-        raise SpecError("--input is required for a layer spec, e.g. --input 3x224x224")
-    shape = parse_input(input) if input else net.input  # type: ignore[union-attr]
-    summary = analyze(net.build() if net else spec, shape)
+    result = application.calc(spec, input)
     if as_json:
-        typer.echo(json.dumps(summary.to_json()))
+        typer.echo(json.dumps(result.summary.to_json()))
         return
-    _print_table(summary, title=net.name if net else None, explain=explain)
+    _print_table(result.summary, title=result.title, explain=explain)
 
 
 def _print_table(summary, title: str | None, explain: bool) -> None:  # type: ignore[no-untyped-def]

@@ -1,34 +1,27 @@
-"""State shared by every command: global options resolved once in the callback."""
+"""The CLI's link to the application layer: the Settings resolved once in the callback,
+and the Application each command works through."""
 
 from __future__ import annotations
 
-import os
-from dataclasses import dataclass, field
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import typer
 
-LANGS = ("en", "zh")
+from cnnquiz.application import Application, Settings, open_application, resolve_settings
 
 
-@dataclass
-class Globals:
-    """Global options (`cnnquiz --db ... --lang ... CMD`), with env fallbacks applied."""
-
-    db: str | None = None
-    lang: str = "en"
-    bank_dirs: list[str] = field(default_factory=list)
-
-
-def resolve_lang(value: str | None) -> str:
-    lang = (value or os.environ.get("CNNQUIZ_LANG") or "en").strip().lower()
-    if lang not in LANGS:
-        raise typer.BadParameter(f"language must be one of {', '.join(LANGS)}, not {lang!r}")
-    return lang
-
-
-def get(ctx: typer.Context) -> Globals:
-    """The Globals of this invocation (a default one when a command runs standalone)."""
+def settings(ctx: typer.Context) -> Settings:
+    """The Settings of this invocation (from the environment when a command runs alone)."""
     root = ctx.find_root()
-    if not isinstance(root.obj, Globals):
-        root.obj = Globals(lang=resolve_lang(None), db=os.environ.get("CNNQUIZ_DB"))
+    if not isinstance(root.obj, Settings):
+        root.obj = resolve_settings()
     return root.obj
+
+
+@contextmanager
+def application(ctx: typer.Context, learner: str | None = None) -> Iterator[Application]:
+    """The Application for this command (`learner`: a `--learner` option, if given);
+    its store, if a command opened it, is closed when the command ends."""
+    with open_application(settings(ctx).with_learner(learner)) as app:
+        yield app

@@ -12,8 +12,8 @@ import sys
 import typer
 
 from cnnquiz import __version__
+from cnnquiz.application import resolve_settings
 from cnnquiz.cli import bank, calc, progress, questions
-from cnnquiz.cli.context import Globals, resolve_lang
 from cnnquiz.errors import CnnquizError
 
 app = typer.Typer(
@@ -36,9 +36,9 @@ def _version(value: bool) -> None:
 def main(
     ctx: typer.Context,
     db: str = typer.Option(
-        None, "--db", envvar="CNNQUIZ_DB", help="Progress store: a file path or SQLAlchemy URL."
+        None, "--db", help="Progress store: a file path or SQLAlchemy URL (env CNNQUIZ_DB)."
     ),
-    lang: str = typer.Option(None, "--lang", help="Language of questions: en or zh."),
+    lang: str = typer.Option(None, "--lang", help="Language: en or zh (env CNNQUIZ_LANG)."),
     bank: list[str] = typer.Option(
         [], "--bank", help="An extra concept-bank folder (repeatable)."
     ),
@@ -47,7 +47,7 @@ def main(
     ),
 ) -> None:
     """Train the arithmetic and ideas of convolutional networks."""
-    ctx.obj = Globals(db=db, lang=resolve_lang(lang), bank_dirs=list(bank))
+    ctx.obj = resolve_settings(db=db, lang=lang, bank_dirs=bank)
     if ctx.invoked_subcommand is None:
         typer.echo(ctx.get_help())
 

@@ -12,16 +12,12 @@ import os
 import sys
 import tempfile
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import typer
 
 from cnnquiz.cli import context
 
-if TYPE_CHECKING:
-    from cnnquiz.store.store import Store
-
-LEARNER_HELP = "Whose progress (profiles on one machine)."
+LEARNER_HELP = "Whose progress (profiles on one machine; env CNNQUIZ_LEARNER, default: default)."
 
 
 def register(app: typer.Typer) -> None:
@@ -37,8 +33,7 @@ def drill(
                                     help="Only this topic slug (repeatable)."),
     count: int = typer.Option(20, "--count", min=1, help="Questions in the session."),
     jsonl: bool = typer.Option(False, "--jsonl", help="One JSON event a line."),
-    learner: str = typer.Option("default", "--learner", envvar="CNNQUIZ_LEARNER",
-                                help=LEARNER_HELP),
+    learner: str = typer.Option(None, "--learner", help=LEARNER_HELP),
     interview: str = typer.Option(
         None, "--interview", metavar="YYYY-MM-DD",
         help="Plan so every studied skill is fresh on this date (saved; 'none' clears)."),
@@ -48,54 +43,34 @@ def drill(
     Type ? to see the answer of a question you cannot do. Short concept answers show
     the model answer, then read a rating line: 1 again, 2 hard, 3 good, 4 easy.
     """
-    from cnnquiz.store.db import open_store
+    from cnnquiz.application import parse_interview
     from cnnquiz.study.linemode import Drill
-    from cnnquiz.study.loop import StudyLoop
 
-    g = context.get(ctx)
-    with open_store(g.db) as store:
+    when = None if interview is None else parse_interview(interview)
+    with context.application(ctx, learner) as app:
         if interview is not None:
-            _set_interview(store, learner, interview)
-        loop = StudyLoop(store, learner, topics=topic, count=count, lang=g.lang,
-                         bank_dirs=g.bank_dirs)
+            app.set_interview_date(when)
+        loop = app.study(topic, count)
         for warning in loop.warnings:
             typer.echo(f"warning: {warning}", err=True)
         Drill(loop, sys.stdin, sys.stdout, jsonl=jsonl, interactive=sys.stdin.isatty()).run()
 
 
-def _set_interview(store: Store, learner: str, value: str) -> None:
-    from datetime import date
-
-    from cnnquiz.errors import CnnquizError
-    from cnnquiz.store.scheduler import INTERVIEW_DATE
-    text = value.strip().lower()
-    if text not in ("none", ""):
-        try:
-            text = date.fromisoformat(text).isoformat()
-        except ValueError:
-            raise CnnquizError(f"--interview takes a date like 2025-06-30, not {value!r}") from None
-    store.set_setting(store.learner_id(learner), INTERVIEW_DATE,
-                      None if text in ("none", "") else text)
-
-
 def stats(
     ctx: typer.Context,
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
-    learner: str = typer.Option("default", "--learner", envvar="CNNQUIZ_LEARNER",
-                                help=LEARNER_HELP),
+    learner: str = typer.Option(None, "--learner", help=LEARNER_HELP),
 ) -> None:
     """Progress: attempts, accuracy by topic, streak, due skills, mistakes, mastery."""
-    from cnnquiz.store.db import open_store
     from cnnquiz.store.report import render
-    from cnnquiz.store.stats import summarize
 
-    g = context.get(ctx)
-    with open_store(g.db, write=False) as store:
-        summary = summarize(store, learner)
+    with context.application(ctx, learner) as app:
+        summary = app.stats()
+        lang = app.settings.lang
     if as_json:
         typer.echo(json.dumps(summary.to_json(), ensure_ascii=False))
     else:
-        typer.echo(render(summary, g.lang))
+        typer.echo(render(summary, lang))
 
 
 def export(
@@ -103,11 +78,8 @@ def export(
     file: str = typer.Argument(..., metavar="FILE", help="Where to write (- for stdout)."),
 ) -> None:
     """Write all progress (every learner) as one JSON file."""
-    from cnnquiz.store.db import open_store
-    from cnnquiz.store.transfer import export_data
-
-    with open_store(context.get(ctx).db, write=False) as store:
-        text = json.dumps(export_data(store), ensure_ascii=False, indent=1) + "\n"
+    with context.application(ctx) as app:
+        text = json.dumps(app.export_data(), ensure_ascii=False, indent=1) + "\n"
     if file == "-":
         sys.stdout.write(text)
         return
@@ -135,9 +107,7 @@ def import_(
     file: str = typer.Argument(..., metavar="FILE", help="An export file (- for stdin)."),
 ) -> None:
     """Merge an export into the store (rows already present are skipped, not doubled)."""
-    from cnnquiz.store.db import open_store
     from cnnquiz.store.errors import ImportFileError
-    from cnnquiz.store.transfer import import_data
 
     try:
         raw = sys.stdin.read() if file == "-" else Path(file).read_text(encoding="utf-8")
@@ -149,6 +119,6 @@ def import_(
     except json.JSONDecodeError as exc:
         raise ImportFileError(f"{file} is not JSON (line {exc.lineno}, column {exc.colno}: "
                               f"{exc.msg})") from None
-    with open_store(context.get(ctx).db) as store:
-        report = import_data(store, doc, file)
+    with context.application(ctx) as app:
+        report = app.import_data(doc, file)
     typer.echo(str(report))

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import typer
 
-from cnnquiz.cli.context import get
+from cnnquiz.cli.context import application
 from cnnquiz.errors import CnnquizError
 
 FORMATS = ("json",)
@@ -25,10 +25,10 @@ def show(
     as_json: bool = typer.Option(False, "--json", help="Print the question as JSON."),
 ) -> None:
     """Regenerate one question from its code, with its answer and worked solution."""
-    from cnnquiz.questions import generate
     from cnnquiz.questions.grading import to_plain
 
-    q = generate.from_code(code, get(ctx).lang)
+    with application(ctx) as app:
+        q = app.question(code)
     if as_json:
         out = q.to_json()
         out["mistakes"] = [{"name": m.name, "value": to_plain(m.value),
@@ -66,25 +66,20 @@ def print_set(
     output: Path = typer.Option(None, "-o", "--output", help="Write to FILE instead of stdout."),
 ) -> None:
     """A printable problem set with its answer key (the set code regenerates it)."""
-    from cnnquiz.cli.context import resolve_lang
-    from cnnquiz.questions import sets
-
     if fmt not in FORMATS:
         raise CnnquizError(f"format {fmt!r} is not available yet; available: {', '.join(FORMATS)}")
     if key not in ("inline", "separate"):
         raise CnnquizError("--key must be inline or separate")
-    language = resolve_lang(lang) if lang else get(ctx).lang
-    forms = [""] if versions == 1 else [chr(ord("a") + i) for i in range(versions)]
-    base = sets.params(topic, count, seed, level)
-    for form in forms:
-        p = sets.params(list(base.topics), base.count, base.seed, base.level or None, form)
-        text = json.dumps(sets.build(p, language).to_json(), ensure_ascii=False, indent=2)
+    with application(ctx) as app:
+        forms = app.build_sets(topic, count, seed, level, versions, lang)
+    for form, qset in forms:
+        text = json.dumps(qset.to_json(), ensure_ascii=False, indent=2)
         if output is None:
             typer.echo(text)
             continue
         path = output if not form else output.with_name(f"{output.stem}-{form.upper()}{output.suffix}")
         path.write_text(text + "\n", encoding="utf-8")
-        typer.echo(f"wrote {path} (set {p.code})", err=True)
+        typer.echo(f"wrote {path} (set {qset.code})", err=True)
 
 
 def check(
@@ -94,23 +89,8 @@ def check(
     as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
 ) -> None:
     """Grade a filled answer sheet against a set; exits 0 whatever the score."""
-    from cnnquiz.questions import sets, sheets
-
-    lang = get(ctx).lang
-    path = Path(set_ref)
-    if path.is_file():
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-            raise CnnquizError(f"cannot read set file {path}: {exc}") from None
-        qset = sets.from_json(data, lang)
-    else:
-        qset = sets.from_code(set_ref, lang)
-    try:
-        text = answers.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise CnnquizError(f"cannot read answer file {answers}: {exc}") from None
-    report = sheets.check(qset, sheets.read_sheet(text))
+    with application(ctx) as app:
+        report = app.check(set_ref, answers)
     if as_json:
         typer.echo(json.dumps(report.to_json(), ensure_ascii=False))
         return

@@ -54,12 +54,9 @@ def make(tpl: Template | str, level: int, seed: int, lang: str = "en") -> Questi
 
 
 def from_code(code: str, lang: str = "en") -> Question:
-    """Regenerate the question a code names (generated, or `bank:<id>`)."""
+    """Regenerate the generated question a code names (`bank:<id>` codes are resolved one
+    layer up, by cnnquiz.application, since questions never import the bank)."""
     load()
-    if code.strip().lower().startswith("bank:"):
-        from cnnquiz import bank
-
-        return bank.question(code.strip(), lang)
     c = codes.parse(code)
     tpl = REGISTRY.get((c.short, c.version))
     if tpl is None:

@@ -10,10 +10,12 @@ Renderers (JSON now; Markdown, HTML, PDF, Anki later) only format a `QuestionSet
 from __future__ import annotations
 
 import random
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
+from cnnquiz.errors import CnnquizError
 from cnnquiz.questions import codes, generate
 from cnnquiz.questions.codes import CodeError, from36, to36
 from cnnquiz.questions.model import Question
@@ -85,16 +87,15 @@ def params(topics: list[str] | None = None, count: int = 10, seed: int | None = 
     return _checked(SetParams(level or 0, count, ordered, seed % codes.MAX_SEED, form.lower()))
 
 
-def build(p: SetParams, lang: str = "en", bank: Any = None) -> QuestionSet:
+def build(p: SetParams, lang: str = "en", concepts: Sequence[Question] = ()) -> QuestionSet:
     """The questions a set code names: template choices from the seed, numbers from the form.
 
-    `bank` is a callable `(topics) -> list[concept questions factory]`; by default the
-    shipped concept bank supplies auto-gradable concept questions (choice, true/false).
+    `concepts` are the auto-gradable concept questions (choice, true/false) that may be
+    mixed in; the caller reads them from the bank (questions never import the bank).
     """
     pick = random.Random(f"set:{p.seed}:{p.level}:{p.count}:{','.join(p.topics)}")
     numbers = random.Random(f"form:{p.seed}:{p.form}")
     pool = generate.templates(p.topics or None, p.level or None)
-    concepts = _concepts(p.topics, p.level, lang) if bank is None else bank(p.topics)
     if not pool and not concepts:
         raise CodeError("no question matches those topics and level")
     order = list(range(len(pool)))
@@ -113,28 +114,12 @@ def build(p: SetParams, lang: str = "en", bank: Any = None) -> QuestionSet:
     return QuestionSet(p.code, lang, [q for _, q in chosen])
 
 
-def _concepts(topics: tuple[str, ...], level: int, lang: str) -> list[Question]:
-    from cnnquiz import bank
-
-    out = []
-    for entry in bank.entries():
-        if topics and entry.topic not in topics:
-            continue
-        if level and entry.level != level:
-            continue
-        if entry.kind in ("choice", "truefalse"):
-            out.append(bank.to_question(entry, lang))
-    return out
-
-
-def from_code(code: str, lang: str = "en") -> QuestionSet:
-    return build(parse_code(code), lang)
-
-
-def from_json(data: Any, lang: str | None = None) -> QuestionSet:
+def from_json(data: Any, lang: str | None = None,
+              regenerate: Callable[[str, str], Question] = generate.from_code) -> QuestionSet:
     """A set read back from `print --format json`. Each question is regenerated from its
     code (so wrong answers can be diagnosed); an item whose code no longer regenerates
-    the printed answer is graded against the printed answer itself."""
+    the printed answer is graded against the printed answer itself. `regenerate(code,
+    lang)` resolves a code (the application layer's also knows `bank:<id>`)."""
     from cnnquiz.questions.model import Answer
 
     if not isinstance(data, dict) or not isinstance(data.get("questions"), list):
@@ -147,7 +132,7 @@ def from_json(data: Any, lang: str | None = None) -> QuestionSet:
                             tolerance=float(item["answer"].get("tolerance", 0.0)),
                             unit=str(item["answer"].get("unit", "")),
                             allow_rounding=bool(item["answer"].get("allow_rounding", False)))
-            q = _regenerate(str(item.get("code", "")), lang)
+            q = _regenerate(regenerate, str(item.get("code", "")), lang)
             if q is None or q.answer.value != answer.value or q.answer.kind != answer.kind:
                 q = Question(code=str(item.get("code", "")), template=str(item.get("template", "")),
                              topic=str(item.get("topic", "")), level=int(item.get("level", 1)),
@@ -161,8 +146,9 @@ def from_json(data: Any, lang: str | None = None) -> QuestionSet:
     return QuestionSet(str(data.get("code", "")), lang, questions, str(data.get("created", "")))
 
 
-def _regenerate(code: str, lang: str) -> Question | None:
+def _regenerate(regenerate: Callable[[str, str], Question], code: str,
+                lang: str) -> Question | None:
     try:
-        return generate.from_code(code, lang)
-    except Exception:
+        return regenerate(code, lang)
+    except CnnquizError:
         return None

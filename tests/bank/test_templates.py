@@ -1,6 +1,7 @@
 """Template references: an entry's `templates` names generated question templates that
-practise the same skill. An unknown id is one problem line (file, line, field) like any
-other, every shipped reference resolves, and `bank list --json` carries the list."""
+practise the same skill. Given the template ids (the application layer passes them to
+`check`), an unknown id is one problem line (file, line, field) like any other; every
+shipped reference resolves, and `bank list --json` carries the list."""
 
 from __future__ import annotations
 
@@ -32,7 +33,7 @@ def _problems(tmp_path: Path, text: str) -> list[str]:
     folder = tmp_path / "bank"
     write(folder, "01-convolution.yaml", text)
     write(folder, "06-dropout.yaml", DROPOUT)
-    return [str(p) for p in check([folder])[1]]
+    return [str(p) for p in check([folder], templates=KNOWN)[1]]
 
 
 def test_known_references_validate(tmp_path: Path) -> None:
@@ -103,10 +104,10 @@ def test_list_json_carries_the_references(tmp_path: Path) -> None:
         "templates": ["conv.find_setting", "padding.tf_output"]}]
 
 
-def test_templates_load_only_when_an_entry_names_one(tmp_path: Path) -> None:
-    """The schema imports the template registry lazily (numpy and the engine stay unloaded
-    for `--help`, `calc`, and banks that reference no template)."""
-    write(tmp_path / "bank", "01-convolution.yaml", CONV)
+def test_without_template_ids_references_are_not_checked(tmp_path: Path) -> None:
+    """Loading for study passes no ids: an unknown reference then matches nothing, and
+    the bank never imports the template registry (numpy and the engine stay unloaded)."""
+    write(tmp_path / "bank", "01-convolution.yaml", WITH_REFS.replace("conv.find_setting", "nope"))
     code = ("import sys; from pathlib import Path; from cnnquiz.bank.loader import check; "
             "assert not check([Path('bank')])[1]; "
             "print('cnnquiz.questions.templates' in sys.modules)")

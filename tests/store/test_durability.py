@@ -16,7 +16,7 @@ from typing import IO, Any
 
 import pytest
 
-from cnnquiz.questions.generate import from_code
+from cnnquiz.application.questions import resolve_code
 from cnnquiz.store.db import open_store
 from cnnquiz.store.scheduler import Planner
 from tests.store.helpers import Clock, attempt, cli, rows
@@ -42,7 +42,7 @@ def reply(rng: random.Random, q: dict[str, Any]) -> list[str]:
     """Lines that answer question event `q`: right or wrong, or a self-rating."""
     if q["kind"] == "text":
         return ["my answer", str(rng.randint(1, 4))]
-    answer = from_code(q["code"]).answer
+    answer = resolve_code(q["code"], "en").answer
     sep = "x" if answer.kind == "shape" else ","
     right = sep.join(map(str, answer.value)) if isinstance(answer.value, list) else str(answer.value)
     wrong = "Z" if answer.kind == "choice" else "12345"

@@ -1,0 +1,175 @@
+"""One application object that every face (CLI, Textual app, tests) works through.
+
+`make_application(settings)` builds it; nothing is opened then. The progress store
+opens on the first method that needs it (read-only for stats and export) and closes
+with `close()` or the `with` block, so `show`, `calc`, `print` and `bank list` never
+touch the database, and `calc` loads neither numpy nor SQLAlchemy.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import replace
+from datetime import date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from cnnquiz.application import bank, calc, questions
+from cnnquiz.application.settings import Settings
+
+if TYPE_CHECKING:
+    from cnnquiz.bank.loader import BankEntry
+    from cnnquiz.engine.zoo import Network
+    from cnnquiz.questions.model import Question
+    from cnnquiz.questions.sets import QuestionSet
+    from cnnquiz.questions.sheets import Report
+    from cnnquiz.store.stats import Summary
+    from cnnquiz.store.store import Store
+    from cnnquiz.store.transfer import ImportReport
+    from cnnquiz.study.loop import StudyLoop
+    from cnnquiz.study.skills import Skill
+
+
+class Application:
+    """The product's operations over one `Settings` and a lazily opened store."""
+
+    def __init__(self, settings: Settings, *, now: Callable[[], datetime] | None = None) -> None:
+        self.settings = settings
+        self._now = now
+        self._store: Store | None = None
+        self._writable = False
+
+    # -- the store -----------------------------------------------------------------
+    def store(self, *, write: bool = True) -> Store:
+        """The progress store, opened on first use (reopened writable when needed)."""
+        if self._store is not None and (self._writable or not write):
+            return self._store
+        from cnnquiz.store.db import open_store
+
+        self.close()
+        self._store = open_store(self.settings.db, write=write, now=self._now)
+        self._writable = write
+        return self._store
+
+    @property
+    def store_opened(self) -> bool:
+        return self._store is not None
+
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.close()
+            self._store = None
+
+    def __enter__(self) -> Application:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- questions, sets, sheets, calc, bank (no store) ----------------------------
+    def question(self, code: str) -> Question:
+        """The question a code names (generated, or `bank:<id>` incl. `--bank` folders)."""
+        return questions.resolve_code(code, self.settings.lang, self.settings.bank_dirs)
+
+    def build_sets(self, topics: Sequence[str] = (), count: int = 10, seed: int | None = None,
+                   level: int | None = None, versions: int = 1,
+                   lang: str | None = None) -> list[tuple[str, QuestionSet]]:
+        """A printable set (or `versions` forms of it, with their form letters), concept
+        questions drawn from every bank; `lang` overrides the settings' language."""
+        from cnnquiz.application.settings import parse_lang
+
+        language = parse_lang(lang) if lang else self.settings.lang
+        return questions.build_sets(topics, count, seed, level, versions, language,
+                                    self.settings.bank_dirs)
+
+    def check(self, set_ref: str, answers: Path) -> Report:
+        """Grade a filled answer sheet against a set file or set code."""
+        return questions.check_sheet(set_ref, answers, self.settings.lang, self.settings.bank_dirs)
+
+    def calc(self, spec: str | None, input_size: str | None) -> calc.CalcResult:
+        return calc.calc_summary(spec, input_size)
+
+    def networks(self) -> list[Network]:
+        return calc.networks()
+
+    def bank_entries(self, topic: str | None = None) -> list[BankEntry]:
+        return bank.bank_entries(topic, self.settings.bank_dirs)
+
+    def bank_rows(self, topic: str | None = None) -> list[dict[str, Any]]:
+        return bank.bank_rows(topic, self.settings.bank_dirs)
+
+    def validate_bank(self, folder: Path | None = None) -> bank.BankCheck:
+        return bank.validate_bank(folder, self.settings.bank_dirs)
+
+    # -- progress (the store) ------------------------------------------------------
+    def study(self, topics: Sequence[str] = (), count: int | None = None,
+              skills: Sequence[Skill] | None = None) -> StudyLoop:
+        """A study session for the current learner (saves every answer as it goes)."""
+        from cnnquiz.study.loop import StudyLoop
+
+        return StudyLoop(self.store(), self.settings.learner, topics=list(topics), count=count,
+                         lang=self.settings.lang, bank_dirs=self.settings.bank_dirs,
+                         now=self._now, skills=skills)
+
+    def stats(self) -> Summary:
+        from cnnquiz.store.stats import summarize
+
+        return summarize(self.store(write=False), self.settings.learner, now=self._now)
+
+    def interview_date(self) -> date | None:
+        """The current learner's interview date, as saved in the store."""
+        from cnnquiz.store.scheduler import INTERVIEW_DATE
+
+        store = self.store(write=False)
+        if self.settings.learner not in store.learners():  # reading creates no learner
+            return None
+        saved = store.settings(store.learner_id(self.settings.learner)).get(INTERVIEW_DATE)
+        try:
+            return date.fromisoformat(saved) if saved else None
+        except ValueError:
+            return None
+
+    def set_interview_date(self, value: date | None) -> None:
+        """Save (None: forget) the date every studied skill should be fresh on."""
+        from cnnquiz.store.scheduler import INTERVIEW_DATE
+
+        store = self.store()
+        store.set_setting(store.learner_id(self.settings.learner), INTERVIEW_DATE,
+                          None if value is None else value.isoformat())
+
+    def load_settings(self) -> Settings:
+        """The settings completed from the store (the interview date)."""
+        return replace(self.settings, interview=self.interview_date())
+
+    def learners(self) -> list[str]:
+        return self.store(write=False).learners()
+
+    def export_data(self) -> dict[str, Any]:
+        """All progress (every learner), as the export file holds it."""
+        from cnnquiz.store.transfer import export_data
+
+        return export_data(self.store(write=False))
+
+    def import_data(self, doc: Any, name: str) -> ImportReport:
+        """Merge an export into the store (rows already present are skipped)."""
+        from cnnquiz.store.transfer import import_data
+
+        return import_data(self.store(), doc, name)
+
+
+def make_application(settings: Settings, *, now: Callable[[], datetime] | None = None
+                     ) -> Application:
+    """The application for `settings`; the store is opened only when first needed."""
+    return Application(settings, now=now)
+
+
+@contextmanager
+def open_application(settings: Settings, *, now: Callable[[], datetime] | None = None
+                     ) -> Iterator[Application]:
+    """`make_application` as a `with` block that closes the store at the end."""
+    app = make_application(settings, now=now)
+    try:
+        yield app
+    finally:
+        app.close()
