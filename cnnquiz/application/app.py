@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TextIO
 
 from cnnquiz.application import bank, calc, questions
 from cnnquiz.application.settings import Settings
@@ -87,8 +87,10 @@ class Application:
         """Grade a filled answer sheet against a set file or set code."""
         return questions.check_sheet(set_ref, answers, self.settings.lang, self.settings.bank_dirs)
 
-    def calc(self, spec: str | None, input_size: str | None) -> calc.CalcResult:
-        return calc.calc_summary(spec, input_size)
+    def calc(self, spec: str | None, input_size: str | None,
+             stdin: TextIO | None = None) -> calc.CalcResult:
+        """A layer spec, network name or print(model) text (or `-`/`@FILE`) summarised."""
+        return calc.calc_summary(spec, input_size, self.settings.lang, stdin)
 
     def networks(self) -> list[Network]:
         return calc.networks()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 
 import typer
 
@@ -12,12 +13,17 @@ from cnnquiz.cli import context
 HELP = """Per-layer output shape, parameters, MACs, receptive field and jump.
 
 SPEC is a layer stack such as "conv(64,k=3,p=1) -> relu -> maxpool(2) -> flatten -> fc(10)"
-(separators: ->, ; or newline) or a built-in network name (see --list).
+(separators: ->, ; or newline), a built-in network name (see --list), or - (read stdin)
+or @FILE (read a file) holding a layer spec or what PyTorch prints for a model
+(print(model)); what the print cannot show (residual additions, custom modules) is named
+in one warning line.
 
 Layers: conv(out, k, s=1, p=0, d=1, g=1, bias=true) with p also valid|same|full;
 convT(out, k, s=1, p=0, op=0, d=1, g=1, bias=true); maxpool(k, s=k, p=0, d=1, ceil=false);
 avgpool(k, s=k, p=0, ceil=false); adaptiveavgpool(n); linear(out, bias=true) (alias fc);
-bn; relu; sigmoid; tanh; dropout(p); flatten; pixelshuffle(r); upsample(scale).
+adaptivemaxpool(n); bn; relu; sigmoid; tanh (and gelu, silu, elu, selu, leakyrelu, relu6,
+hardswish, hardsigmoid, mish, softplus, softmax); dropout(p); flatten; pixelshuffle(r);
+upsample(scale).
 PyTorch argument names (kernel_size, stride, padding, ...) work too; sizes may be HxW.
 """
 
@@ -39,7 +45,7 @@ def _si(n: int) -> str:
 
 def calc(
     ctx: typer.Context,
-    spec: str = typer.Argument(None, help="Layer spec or built-in network name."),
+    spec: str = typer.Argument(None, help="Layer spec, built-in network name, - or @FILE."),
     input: str = typer.Option(None, "--input", "-i", help="Input size CxHxW, e.g. 3x224x224."),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
     explain: bool = typer.Option(False, "--explain", help="Show each layer's formulas."),
@@ -50,7 +56,9 @@ def calc(
         for net in application.networks():
             typer.echo(f"{net.name:<12} {_fmt_shape(net.input):<14} {net.about}")
         return
-    result = application.calc(spec, input)
+    result = application.calc(spec, input, stdin=sys.stdin)
+    for line in result.notices:
+        typer.echo(line, err=True)
     if as_json:
         typer.echo(json.dumps(result.summary.to_json()))
         return

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from cnnquiz.engine import arith
 from cnnquiz.engine.arith import RF
 from cnnquiz.engine.explain import Calc, const
-from cnnquiz.engine.spec import Layer
+from cnnquiz.engine.spec import MORE_ACTIVATIONS, Layer
 from cnnquiz.errors import SpecError
 
 Shape = tuple[int, ...]
@@ -173,7 +173,8 @@ APPLY: dict[str, Callable[[Layer, Shape, RF | None], Step]] = {
     "conv": _conv, "convT": _convT, "maxpool": _pool, "avgpool": _pool,
     "adaptiveavgpool": _adaptive, "linear": _linear, "bn": _bn, "relu": _same,
     "sigmoid": _same, "tanh": _same, "dropout": _same, "flatten": _flatten,
-    "pixelshuffle": _pixelshuffle, "upsample": _upsample,
+    "pixelshuffle": _pixelshuffle, "upsample": _upsample, "adaptivemaxpool": _adaptive,
+    **{k: _same for k in MORE_ACTIVATIONS},
 }
 
 

@@ -55,6 +55,11 @@ _CONV_ALIASES = {
 _POOL_ALIASES = {"kernel_size": "k", "stride": "s", "padding": "p", "dilation": "d",
                  "ceil_mode": "ceil"}
 
+# Element-wise activations beyond relu/sigmoid/tanh (named as PyTorch's modules, lower case):
+# shape-preserving and parameter-free, so a printed model's GELU or SiLU keeps its name.
+MORE_ACTIVATIONS = ("gelu", "silu", "elu", "selu", "leakyrelu", "relu6", "hardswish",
+                    "hardsigmoid", "mish", "softplus", "softmax")
+
 SIGNATURES: dict[str, Signature] = {
     "conv": Signature("conv", (
         Arg("out", "int"), Arg("k", "pair"), Arg("s", "pair", 1), Arg("p", "pad", 0),
@@ -70,12 +75,14 @@ SIGNATURES: dict[str, Signature] = {
         Arg("k", "pair"), Arg("s", "pair", None), Arg("p", "pair", 0),
         Arg("ceil", "bool", False)), _POOL_ALIASES),
     "adaptiveavgpool": Signature("adaptiveavgpool", (Arg("n", "pair"),), {"output_size": "n"}),
+    "adaptivemaxpool": Signature("adaptivemaxpool", (Arg("n", "pair"),), {"output_size": "n"}),
     "linear": Signature("linear", (Arg("out", "int"), Arg("bias", "bool", True)),
                         {"out_features": "out"}),
     "bn": Signature("bn"),
     "relu": Signature("relu"),
     "sigmoid": Signature("sigmoid"),
     "tanh": Signature("tanh"),
+    **{name: Signature(name) for name in MORE_ACTIVATIONS},
     "dropout": Signature("dropout", (Arg("p", "prob", 0.5),)),
     "flatten": Signature("flatten"),
     "pixelshuffle": Signature("pixelshuffle", (Arg("r", "int"),), {"upscale_factor": "r"}),
@@ -89,11 +96,13 @@ NAME_ALIASES = {
     "avgpool": "avgpool", "avgpool2d": "avgpool", "avg_pool2d": "avgpool",
     "adaptiveavgpool": "adaptiveavgpool", "adaptiveavgpool2d": "adaptiveavgpool",
     "adaptive_avg_pool2d": "adaptiveavgpool", "gap": "adaptiveavgpool",
+    "adaptivemaxpool": "adaptivemaxpool", "adaptivemaxpool2d": "adaptivemaxpool",
     "linear": "linear", "fc": "linear", "dense": "linear",
     "bn": "bn", "batchnorm": "bn", "batchnorm2d": "bn", "batchnorm1d": "bn",
     "relu": "relu", "sigmoid": "sigmoid", "tanh": "tanh", "dropout": "dropout",
     "flatten": "flatten", "pixelshuffle": "pixelshuffle", "pixel_shuffle": "pixelshuffle",
-    "upsample": "upsample",
+    "upsample": "upsample", "swish": "silu",
+    **{name: name for name in MORE_ACTIVATIONS},
 }
 
 

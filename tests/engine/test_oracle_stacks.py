@@ -54,7 +54,8 @@ def pool(draw: st.DrawFn) -> str:
 
 
 simple = st.sampled_from(["relu", "bn", "tanh", "sigmoid", "dropout(0.3)", "pixelshuffle(2)",
-                          "upsample(2)", "upsample(1.5)", "adaptiveavgpool(3)", "adaptiveavgpool(2x1)"])
+                          "upsample(2)", "upsample(1.5)", "adaptiveavgpool(3)", "adaptiveavgpool(2x1)",
+                          "gelu", "hardswish", "adaptivemaxpool(2x3)"])
 layer = st.one_of(conv(), conv(), convT(), pool(), pool(), simple)
 tail = st.sampled_from(["", "-> flatten", "-> linear(7)", "-> flatten -> bn -> linear(3,bias=false)"])
 

@@ -63,6 +63,8 @@ def module_for(layer: Layer, x: torch.Tensor) -> nn.Module:
         return nn.AvgPool2d(a["k"], a["s"], a["p"], ceil_mode=a["ceil"])
     if k == "adaptiveavgpool":
         return nn.AdaptiveAvgPool2d(a["n"])
+    if k == "adaptivemaxpool":
+        return nn.AdaptiveMaxPool2d(a["n"])
     if k == "linear":
         return nn.Sequential(nn.Flatten(), nn.Linear(x[0].numel(), a["out"], a["bias"]))
     if k == "bn":
@@ -73,7 +75,11 @@ def module_for(layer: Layer, x: torch.Tensor) -> nn.Module:
         return nn.Upsample(scale_factor=a["scale"], mode="nearest")
     if k == "dropout":
         return nn.Dropout(a["p"])
-    return {"relu": nn.ReLU, "sigmoid": nn.Sigmoid, "tanh": nn.Tanh, "flatten": nn.Flatten}[k]()
+    return {"relu": nn.ReLU, "sigmoid": nn.Sigmoid, "tanh": nn.Tanh, "flatten": nn.Flatten,
+            "gelu": nn.GELU, "silu": nn.SiLU, "elu": nn.ELU, "selu": nn.SELU,
+            "leakyrelu": nn.LeakyReLU, "relu6": nn.ReLU6, "hardswish": nn.Hardswish,
+            "hardsigmoid": nn.Hardsigmoid, "mish": nn.Mish, "softplus": nn.Softplus,
+            "softmax": lambda: nn.Softmax(dim=1)}[k]()
 
 
 def run_stack(layers: list[Layer], shape: tuple[int, ...], device: str = "meta"
