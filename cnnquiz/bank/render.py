@@ -46,7 +46,8 @@ def to_question(item: BankEntry, lang: str = "en") -> Question:
     question = e.question.get(lang)
     if e.kind == "truefalse":
         assert e.why is not None
-        prompt, solution = f"**{words['tf']}** {question}", [e.why.get(lang)]
+        gap = "" if lang == "zh" else " "  # no space after a full-width colon
+        prompt, solution = f"**{words['tf']}**{gap}{question}", [e.why.get(lang)]
     else:
         prompt = question + (f" *({words['all']})*" if len(right) > 1 else "")
         solution = [words["step"].format(letter=o.letter, why=o.why,

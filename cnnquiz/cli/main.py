@@ -14,10 +14,12 @@ import typer
 from cnnquiz import __version__
 from cnnquiz.application import resolve_settings
 from cnnquiz.cli import bank, calc, progress, questions
+from cnnquiz.cli.usage import RootGroup
 from cnnquiz.errors import CnnquizError
 
 app = typer.Typer(
     name="cnnquiz",
+    cls=RootGroup,  # says where a global option given after the command goes
     help="Train the arithmetic and ideas of convolutional networks.",
     add_completion=False,
     pretty_exceptions_enable=False,

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import typer
 
-from cnnquiz.cli import context
+from cnnquiz.cli import context, terminal
 
 LEARNER_HELP = "Whose progress (profiles on one machine; env CNNQUIZ_LEARNER, default: default)."
 
@@ -53,7 +53,9 @@ def drill(
         loop = app.study(topic, count)
         for warning in loop.warnings:
             typer.echo(f"warning: {warning}", err=True)
-        Drill(loop, sys.stdin, sys.stdout, jsonl=jsonl, interactive=sys.stdin.isatty()).run()
+        Drill(loop, terminal.tolerant_stdin(), sys.stdout, jsonl=jsonl,
+              interactive=sys.stdin.isatty(), render=terminal.renderer_for(sys.stdout),
+              read_line=terminal.line_reader() if sys.stdin.isatty() else None).run()
 
 
 def stats(

@@ -24,7 +24,8 @@ from datetime import UTC, datetime, tzinfo
 from pathlib import Path
 
 from cnnquiz.errors import CnnquizError
-from cnnquiz.questions.grading import counts_as_attempt, grade, grade_self
+from cnnquiz.questions.answers import is_blank
+from cnnquiz.questions.grading import SHOWN_CHARS, counts_as_attempt, grade, grade_self
 from cnnquiz.questions.model import Question, Verdict
 from cnnquiz.store.scheduler import Planner, local_day
 from cnnquiz.store.store import AttemptIn, Store
@@ -32,6 +33,7 @@ from cnnquiz.study import queue
 from cnnquiz.study.skills import Skill, catalogue, check_topics
 
 GAVE_UP = "answer shown without an attempt"
+GIVE_UP_LINE = "?"  # what a learner types to see the answer
 
 
 @dataclass(frozen=True)
@@ -122,17 +124,33 @@ class StudyLoop:
     def answer(self, given: str, seconds: float | None = None) -> Outcome:
         """Grade `given`, save it (and, if correct or wrong, review and reschedule)."""
         q = self._pending()
-        if q.answer.kind == "text":
+        if q.answer.kind == "text" and not is_blank(given):
             raise ValueError("a short answer is self-rated: call reveal() and rate()")
         return self._save(q, grade(q, given), seconds)
+
+    def unreadable(self, given: str, reason: str, seconds: float | None = None) -> Outcome:
+        """Save a reply that could not even be read as text (e.g. bytes that are not
+        UTF-8, arriving as surrogates): unreadable, so the same question stays current."""
+        q = self._pending()
+        try:
+            shown = given.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+        except UnicodeEncodeError:  # a surrogate that no undecodable byte makes
+            shown = given.encode("utf-8", "replace").decode("utf-8")
+        shown = shown.strip()[:SHOWN_CHARS]
+        return self._save(q, Verdict("unreadable", shown, q.answer.value, explanation=reason),
+                          seconds)
 
     def reveal(self) -> Reveal:
         q = self._pending()
         return Reveal(str(q.answer.value), q.key_points)
 
     def rate(self, rating: int, given: str = "", seconds: float | None = None) -> Outcome:
-        """Record the learner's own rating (1 Again, 2 Hard, 3 Good, 4 Easy) of a short answer."""
+        """Record the learner's own rating (1 Again, 2 Hard, 3 Good, 4 Easy) of a short answer.
+
+        A give-up (`?`) stays a give-up whatever the rating: saved as wrong, rated Again."""
         q = self._pending()
+        if given.strip() == GIVE_UP_LINE:
+            return self.give_up(seconds)
         return self._save(q, grade_self(q, rating, given), seconds, self_rating=rating)
 
     def give_up(self, seconds: float | None = None) -> Outcome:

@@ -47,13 +47,14 @@ def test_jsonl_events_follow_the_contract(store: Store, clock: Clock) -> None:
     loop = make(store, clock, rng=random.Random(5), count=2)
     evs, out = run(loop, f"huh\n{right(q1)}\n?\n", store)
     kinds = [e["event"] for e in evs]
-    assert kinds == ["question", "verdict", "verdict", "question", "verdict", "end"]
+    assert kinds == ["question", "verdict", "question", "verdict", "question", "verdict", "end"]
     first = evs[0]
     assert {"event", "n", "code", "prompt"} <= set(first) and first["code"] == q1.code
     assert evs[1]["verdict"] == "unreadable" and evs[1]["n"] == 1 and evs[1]["solution"] == []
-    assert evs[2]["verdict"] == "correct" and evs[2]["expected"] == q1.answer.value
-    assert {"event", "n", "verdict", "expected", "mistake"} <= set(evs[2])
-    assert evs[3]["n"] == 2 and evs[4]["verdict"] == "wrong"  # `?` shows the answer
+    assert evs[2] == first  # the same question again
+    assert evs[3]["verdict"] == "correct" and evs[3]["expected"] == q1.answer.value
+    assert {"event", "n", "verdict", "expected", "mistake"} <= set(evs[3])
+    assert evs[4]["n"] == 2 and evs[5]["verdict"] == "wrong"  # `?` shows the answer
     assert evs[-1] == {"event": "end", "answered": 2, "correct": 1}
     assert out.saved_at_print == [1, 2, 3]  # each verdict was on disk when printed
 
@@ -83,7 +84,8 @@ def test_text_mode_reads_like_a_worksheet(store: Store, clock: Clock) -> None:
     Drill(loop, io.StringIO("B\n"), out).run()
     text = out.getvalue()
     assert "Q1  [pooling, level 1, bank:zz-choice]" in text
-    assert "wrong - expected A" in text and "why: has weights" in text
+    assert "wrong - expected A" in text and "mistake: has weights" in text
+    assert text.count("has weights") == 2  # the mistake once, and the solution's step B
     assert "solution:\n  1. **A** (right)" in text
     assert "session: 1 answered, 0 correct" in text
 
