@@ -32,17 +32,6 @@ def register(app: typer.Typer) -> None:
     app.command("calc", help=HELP)(calc)
 
 
-def _fmt_shape(shape: tuple[int, ...]) -> str:
-    return " x ".join(str(s) for s in shape)
-
-
-def _si(n: int) -> str:
-    for unit, size in (("G", 10**9), ("M", 10**6), ("K", 10**3)):
-        if n >= size:
-            return f"{n / size:.3f}{unit}"
-    return str(n)
-
-
 def calc(
     ctx: typer.Context,
     spec: str = typer.Argument(None, help="Layer spec, built-in network name, - or @FILE."),
@@ -51,10 +40,17 @@ def calc(
     explain: bool = typer.Option(False, "--explain", help="Show each layer's formulas."),
     list_: bool = typer.Option(False, "--list", help="List the built-in networks."),
 ) -> None:
+    from cnnquiz.engine.calc_rows import shape_text
+
     application = make_application(context.settings(ctx))
     if list_:
-        for net in application.networks():
-            typer.echo(f"{net.name:<12} {_fmt_shape(net.input):<14} {net.about}")
+        nets = application.networks()
+        if as_json:
+            typer.echo(json.dumps([{"name": n.name, "input": list(n.input), "about": n.about}
+                                   for n in nets]))
+            return
+        for net in nets:
+            typer.echo(f"{net.name:<12} {shape_text(net.input):<14} {net.about}")
         return
     result = application.calc(spec, input, stdin=sys.stdin)
     for line in result.notices:
@@ -62,32 +58,6 @@ def calc(
     if as_json:
         typer.echo(json.dumps(result.summary.to_json()))
         return
-    _print_table(result.summary, title=result.title, explain=explain)
+    from cnnquiz.cli.calc_table import print_table
 
-
-def _print_table(summary, title: str | None, explain: bool) -> None:  # type: ignore[no-untyped-def]
-    from rich.console import Console
-    from rich.table import Table
-
-    table = Table(title=f"{title or 'network'}: input {_fmt_shape(summary.input)}",
-                  header_style="bold", show_footer=True)
-    table.add_column("#", justify="right")
-    table.add_column("layer", footer="total")
-    table.add_column("output", justify="right", footer=_fmt_shape(summary.output))
-    table.add_column("params", justify="right", footer=f"{summary.total_params:,}")
-    table.add_column("MACs", justify="right", footer=_si(summary.total_macs))
-    table.add_column("RF", justify="right")
-    table.add_column("jump", justify="right")
-    for row in summary.rows:
-        label = "  " * row.depth + (f"{row.name}  {row.spec}" if row.name else row.spec)
-        table.add_row(
-            str(row.index), label, _fmt_shape(row.output), f"{row.params:,}",
-            _si(row.macs) if row.macs else "0",
-            "-" if row.rf is None else str(row.rf), "-" if row.jump is None else str(row.jump),
-        )
-        if explain:
-            for key, value in row.explain.items():
-                table.add_row("", f"    [dim]{key}: {value}[/dim]", "", "", "", "", "")
-    console = Console()
-    console.print(table)
-    console.print(f"total params {summary.total_params:,}   total MACs {summary.total_macs:,}")
+    print_table(result.summary, result.title, explain, context.settings(ctx).lang)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Union
 
 from cnnquiz.engine import arith
@@ -114,10 +114,18 @@ class _Walker:
               ) -> tuple[Shape, RF | None]:
         # The hot path of every network question: the Row is built directly (not via
         # `_row`'s keyword plumbing), with the same fields `_row` would give it.
-        step = apply(layer, shape, rf)
+        rows = self.rows
+        try:
+            step = apply(layer, shape, rf)
+        except SpecError:
+            if layer.index == len(rows) + 1:
+                raise
+            # Layers built outside a parsed spec (the zoo's, a graph's) carry no position:
+            # apply again as the table's row so the message names the right layer.
+            apply(replace(layer, index=len(rows) + 1), shape, rf)
+            raise
         explain = step.explain  # a fresh dict per step: safe to extend
         new_rf = step.rf
-        rows = self.rows
         if new_rf is None:
             rows.append(Row(len(rows) + 1, layer.text, layer.kind, step.output,
                             step.params.value, step.macs.value, None, None, None, step.pad,

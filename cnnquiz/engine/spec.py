@@ -117,7 +117,13 @@ class Layer:
     name: str = ""
 
     def where(self) -> str:
-        return f'layer {self.index} "{self.text}"'
+        """How an error names this layer: 'layer 13 features.12 "maxpool(3,s=2)"'.
+
+        A layer outside any stack (index 0, e.g. a demo's single operation) is just its text.
+        """
+        head = f"layer {self.index} " if self.index else ""
+        name = f"{self.name} " if self.name else ""
+        return f'{head}{name}"{self.text}"'
 
 
 _LAYER_RE = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*)\s*(?:\((.*)\))?$", re.S)

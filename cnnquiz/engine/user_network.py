@@ -87,7 +87,7 @@ def resolve(text: str) -> UserNetwork:
     if not text or not text.strip():
         raise SpecError("give a layer spec, a print(model) text or a network name "
                         "(cnnquiz calc --list names them)")
-    net = zoo.get(text)
+    net = zoo.find(text)  # a bare unknown word is a mistyped network, not a spec
     if net is not None:
         return UserNetwork(net.name, tuple(net.build()), builtin=net.name,
                            default_input=net.input)

@@ -3,11 +3,13 @@ small Keras MNIST net of the notes). `calc --list` names them."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from cnnquiz.engine.network import Concat, Node, Residual
-from cnnquiz.engine.spec import Layer, parse_layer
+from cnnquiz.engine.spec import NAME_ALIASES, Layer, parse_layer
+from cnnquiz.errors import SpecError
 
 
 def L(text: str, name: str = "") -> Layer:
@@ -157,3 +159,21 @@ NETWORKS: dict[str, Network] = {n.name: n for n in (
 
 def get(name: str) -> Network | None:
     return NETWORKS.get(name.strip().lower())
+
+
+_NAME_RE = re.compile(r"^[A-Za-z][A-Za-z0-9_.-]*$")
+
+
+def find(spec: str) -> Network | None:
+    """The built-in network `spec` names; None when `spec` is a layer spec.
+
+    A single bare word that is neither a network nor a layer name ("NOSUCHNET",
+    "resnet34") is a mistyped network, not a spec: say so and list the built-in ones,
+    rather than asking for the --input a spec would need.
+    """
+    net = get(spec)
+    word = spec.strip()
+    if net is None and _NAME_RE.match(word) and word.lower() not in NAME_ALIASES:
+        raise SpecError(f"unknown network {word!r}; built-in networks: {', '.join(NETWORKS)} "
+                        "(or give a layer spec such as conv(64,k=3) -> relu)")
+    return net
