@@ -115,9 +115,13 @@ class Application:
                          now=self._now, skills=skills)
 
     def stats(self) -> Summary:
+        from cnnquiz.application.settings import DEFAULT_LEARNER
         from cnnquiz.store.stats import summarize
 
-        return summarize(self.store(write=False), self.settings.learner, now=self._now)
+        store = self.store(write=False)
+        if self.settings.learner != DEFAULT_LEARNER:  # a typo must not read as "no progress"
+            store.require_learner(self.settings.learner)
+        return summarize(store, self.settings.learner, now=self._now)
 
     def interview_date(self) -> date | None:
         """The current learner's interview date, as saved in the store."""

@@ -32,9 +32,11 @@ class Settings:
     interview: date | None = None
 
     def with_learner(self, learner: str | None) -> Settings:
-        """These settings for another learner profile (None or blank: unchanged)."""
-        if learner is None or not learner.strip():
+        """These settings for another learner profile (None: unchanged; blank: refused)."""
+        if learner is None:
             return self
+        if not learner.strip():
+            raise CnnquizError("--learner needs a name (profiles are told apart by it)")
         return replace(self, learner=learner.strip(), interview=None)
 
 
@@ -46,15 +48,20 @@ def parse_lang(value: str) -> Lang:
     return lang
 
 
-def parse_interview(value: str) -> date | None:
-    """A `YYYY-MM-DD` date, or None for `none`/blank (clears the date)."""
+def parse_interview(value: str, today: date | None = None) -> date | None:
+    """A `YYYY-MM-DD` date from `today` on, or None for `none`/blank (clears the date)."""
     text = value.strip().lower()
     if text in CLEAR:
         return None
     try:
-        return date.fromisoformat(text)
+        when = date.fromisoformat(text)
     except ValueError:
         raise CnnquizError(f"--interview takes a date like 2025-06-30, not {value!r}") from None
+    today = today or date.today()
+    if when < today:
+        raise CnnquizError(f"the interview date {when.isoformat()} is in the past (today is "
+                           f"{today.isoformat()}); give a coming date, or none to clear it")
+    return when
 
 
 def resolve_settings(db: str | None = None, lang: str | None = None,

@@ -72,7 +72,7 @@ def stats(
     if as_json:
         typer.echo(json.dumps(summary.to_json(), ensure_ascii=False))
     else:
-        typer.echo(render(summary, lang))
+        typer.echo(render(summary, lang, app.settings.bank_dirs))
 
 
 def export(

@@ -1,7 +1,17 @@
-"""The readable form of a stats Summary: plain lines with text bars, no colours needed."""
+"""The readable form of a stats Summary: plain lines with text bars, no colours needed.
+
+Every bar has its number beside it (screen readers), columns are padded by display
+width (Chinese topic names take two columns a character), mistakes are shown in
+words, and every label comes from cnnquiz/i18n/stats.py in the learner's language.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from pathlib import Path
+
+from cnnquiz.i18n import Lang, text
+from cnnquiz.store.labels import cells, ljust, mistake_label
 from cnnquiz.store.stats import Summary
 from cnnquiz.topics import BY_SLUG
 
@@ -20,41 +30,60 @@ def pct(n: int, d: int) -> str:
     return f"{100 * n / d:.0f}%" if d else "-"
 
 
-def render(s: Summary, lang: str = "en") -> str:
+def render(s: Summary, lang: Lang = "en", bank_dirs: Sequence[str | Path] = ()) -> str:
     """The summary as text for a terminal (or a screen reader: every bar has its number)."""
-    lines = [f"progress of {s.learner}"]
+    def t(key: str, **values: object) -> str:
+        return text(f"stats.{key}", lang, **values)
+
+    lines = [t("title", learner=s.learner)]
+    if s.interview is not None:
+        lines.append(_interview(s, lang))
     if not s.attempts and not s.skills:
-        return "\n".join([*lines, "no attempts yet - start with `cnnquiz drill`"])
-    lines.append(f"attempts {s.attempts}, correct {s.correct} ({pct(s.correct, s.attempts)}), "
-                 f"streak {s.streak_days} day{'s' if s.streak_days != 1 else ''}")
+        return "\n".join([*lines, t("empty")])
+    streak = t("day" if s.streak_days == 1 else "days", n=s.streak_days)
+    lines.append(t("totals", attempts=s.attempts, correct=s.correct,
+                   pct=pct(s.correct, s.attempts), streak=streak))
     if s.by_topic:
-        lines += ["", "accuracy by topic"]
-        width = max(len(_topic(t, lang)) for t in s.by_topic)
-        for t, (n, r) in s.by_topic.items():
-            lines.append(f"  {_topic(t, lang):<{width}}  {bar(r / n if n else 0)}  "
+        lines += ["", t("by_topic")]
+        names = {topic: _topic(topic, lang) for topic in s.by_topic}
+        width = max(cells(n) for n in names.values())
+        for topic, (n, r) in s.by_topic.items():
+            lines.append(f"  {ljust(names[topic], width)}  {bar(r / n if n else 0)}  "
                          f"{pct(r, n):>4}  ({r}/{n})")
-    later = ", ".join(f"{d.strftime('%a %d')}: {n}" for d, n in s.due_by_day if n)
-    lines += ["", f"due now {s.due}, later today {s.due_later_today}"
-              + (f"; next days {later}" if later else "")]
+    later = ", ".join(f"{d.strftime('%m-%d' if lang == 'zh' else '%a %d')}: {n}"
+                      for d, n in s.due_by_day if n)
+    lines += ["", t("due", now=s.due, today=s.due_later_today)
+              + (t("due_next", days=later) if later else "")]
     if s.mistakes:
-        lines += ["", "most frequent mistakes"]
-        top = list(s.mistakes.items())[:SHOWN_MISTAKES]
-        width = max(len(m) for m, _ in top)
-        lines += [f"  {m:<{width}}  {n}" for m, n in top]
+        lines += ["", t("mistakes")]
+        top = [(mistake_label(m, lang, bank_dirs), n)
+               for m, n in list(s.mistakes.items())[:SHOWN_MISTAKES]]
+        width = max(cells(label) for label, _ in top)
+        lines += [f"  {ljust(label, width)}  {n}" for label, n in top]
     if s.skills:
-        lines += ["", "skills by mastery (predicted recall now, weakest first)"]
+        lines += ["", t("mastery")]
         for stage in STAGES:
             group = [k for k in s.skills if k.stage == stage]
             if not group:
                 continue
-            lines.append(f"  {stage} ({len(group)})")
+            lines.append(f"  {t('stage_' + stage)} ({len(group)})")
             for k in group[:SHOWN_PER_STAGE]:
                 lines.append(f"    {bar(k.recall, 10)} {100 * k.recall:3.0f}%  {k.skill}")
             if len(group) > SHOWN_PER_STAGE:
-                lines.append(f"    ... and {len(group) - SHOWN_PER_STAGE} more")
+                lines.append(f"    {t('more', n=len(group) - SHOWN_PER_STAGE)}")
     return "\n".join(lines)
 
 
-def _topic(slug: str, lang: str) -> str:
+def _interview(s: Summary, lang: Lang) -> str:
+    assert s.interview is not None and s.days_left is not None
+    when = s.interview.isoformat()
+    if s.days_left > 0:
+        days = text("stats.day" if s.days_left == 1 else "stats.days", lang, n=s.days_left)
+        return text("stats.interview", lang, date=when, days=days)
+    return text("stats.interview_today" if s.days_left == 0 else "stats.interview_past", lang,
+                date=when)
+
+
+def _topic(slug: str, lang: Lang) -> str:
     t = BY_SLUG.get(slug)
     return slug if t is None else (t.zh if lang == "zh" else t.en)

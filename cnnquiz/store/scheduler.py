@@ -135,10 +135,19 @@ class Planner:
         return min(due, eve if when < eve else start)
 
     def retrievability(self, card: CardState, at: datetime) -> float:
-        """Predicted chance of getting this skill right at `at` (0 for unstudied)."""
-        if card.last_review is None:
+        """Predicted chance of getting this skill right at `at` (0 for unstudied).
+
+        FSRS's forgetting curve, R = (1 + F * t / S) ** D with py-fsrs's own F and D,
+        at the time elapsed to the second: `Scheduler.get_card_retrievability` counts
+        whole days, so every skill reviewed less than a day ago read as 100%, even one
+        failed hours ago whose stability is a few hours.
+        """
+        if card.last_review is None or not card.stability:
             return 0.0
-        return float(self.fsrs.get_card_retrievability(card.to_fsrs(), at.astimezone(UTC)))
+        decay = -float(self.fsrs.parameters[20])
+        factor = 0.9 ** (1 / decay) - 1
+        days = max(0.0, (at.astimezone(UTC) - card.last_review).total_seconds() / 86400)
+        return float((1 + factor * days / card.stability) ** decay)
 
     def in_final_days(self, now: datetime) -> bool:
         start = self.interview_start()

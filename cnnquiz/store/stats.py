@@ -49,6 +49,8 @@ class Summary:
     streak_days: int = 0
     mistakes: dict[str, int] = field(default_factory=dict)  # most frequent first
     skills: list[SkillMastery] = field(default_factory=list)  # weakest first
+    interview: date | None = None  # the learner's interview date, if set
+    days_left: int | None = None  # days from today (the learner's) to it; negative: past
 
     def to_json(self) -> dict[str, Any]:
         """The contract's `stats --json` object, plus a few extra keys."""
@@ -56,6 +58,8 @@ class Summary:
             "attempts": self.attempts, "correct": self.correct,
             "by_topic": {t: {"attempts": n, "correct": r} for t, (n, r) in self.by_topic.items()},
             "due": self.due, "streak_days": self.streak_days, "mistakes": dict(self.mistakes),
+            "interview": self.interview.isoformat() if self.interview else None,
+            "days_left": self.days_left,
             "learner": self.learner, "due_later_today": self.due_later_today,
             "due_next_days": {d.isoformat(): n for d, n in self.due_by_day},
             "skills": [{"skill": s.skill, "topic": s.topic, "stage": s.stage,
@@ -77,6 +81,9 @@ def summarize(store: Store, learner: str = "default", *, now: Callable[[], datet
         settings = {k: v for k, v in s.execute(select(Setting.key, Setting.value)
                                                 .where(Setting.learner_id == lid))}
         planner = Planner.from_settings(settings, tz=tz)
+        if planner.interview is not None:
+            out.interview = planner.interview
+            out.days_left = (planner.interview - local_day(at, planner.zone())).days
         right = func.sum(case((Attempt.verdict == "correct", 1), else_=0))
         rows = s.execute(select(Attempt.topic, func.count(), right)
                          .where(Attempt.learner_id == lid, Attempt.verdict.in_(COUNTED))

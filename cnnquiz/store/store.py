@@ -20,6 +20,7 @@ from sqlalchemy import Connection, Engine, bindparam, insert, select, update
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
+from cnnquiz.errors import CnnquizError
 from cnnquiz.store.errors import StoreError
 from cnnquiz.store.models import Attempt, Card, Learner, ReviewLog, Setting, StudySession, new_uid
 from cnnquiz.store.scheduler import CardState, Planner, rate
@@ -150,6 +151,15 @@ class Store:
     def learners(self) -> list[str]:
         with self.reading() as s:
             return list(s.scalars(select(Learner.name).order_by(Learner.name)))
+
+    def require_learner(self, name: str) -> None:
+        """For read-only commands, which never create a learner: CnnquizError naming the
+        learners there are when `name` is not one of them."""
+        known = self.learners()
+        if name not in known:
+            there = (f"learners here: {', '.join(known)}" if known
+                     else "this store has no learners yet")
+            raise CnnquizError(f"no learner called {name!r}; {there}")
 
     def settings(self, learner_id: int) -> dict[str, str]:
         with self.reading() as s:

@@ -45,7 +45,9 @@ def test_a_bad_language_is_one_line(env: dict[str, str]) -> None:
 def test_another_learner_keeps_the_rest() -> None:
     base = Settings("x.db", "zh", bank_dirs=("b",))
     assert base.with_learner("  ann ") == Settings("x.db", "zh", "ann", ("b",))
-    assert base.with_learner(None) is base and base.with_learner("") is base
+    assert base.with_learner(None) is base
+    with pytest.raises(CnnquizError, match="--learner needs a name"):  # issue 12
+        base.with_learner(" ")
 
 
 def test_interview_dates() -> None:

@@ -79,7 +79,7 @@ def test_report_shows_bars_topics_and_mistakes(store: Store, clock: Clock) -> No
     text = render(summarize(store, now=clock, tz=START.tzinfo))
     assert "attempts 5, correct 2 (40%)" in text
     assert "Output size" in text and "#######....." in text and "(1/3)" in text
-    assert re.search(r"forgot-plus-one +2\n", text) and "learning (3)" in text
+    assert re.search(r"You forgot the \+1 +2\n", text) and "learning (3)" in text
 
 
 def test_cli_stats_json_is_the_contract(tmp_path: Path) -> None:

@@ -1,0 +1,28 @@
+"""Strings of `cnnquiz stats` (and the app's stats screen)."""
+
+STRINGS: dict[str, tuple[str, str]] = {
+    "title": ("progress of {learner}", "{learner} 的学习进度"),
+    "empty": ("no attempts yet - start with `cnnquiz drill`",
+              "还没有作答记录 - 用 `cnnquiz drill` 开始练习"),
+    "totals": ("attempts {attempts}, correct {correct} ({pct}), streak {streak}",
+               "作答 {attempts} 次，答对 {correct} 次（{pct}），连续学习 {streak}"),
+    "days": ("{n} days", "{n} 天"),
+    "day": ("{n} day", "{n} 天"),
+    "by_topic": ("accuracy by topic", "各主题正确率"),
+    "due": ("due now {now}, later today {today}", "现在到期 {now} 个，今天稍后 {today} 个"),
+    "due_next": ("; next days {days}", "；之后几天 {days}"),
+    "mistakes": ("most frequent mistakes", "最常见的错误"),
+    "mastery": ("skills by mastery (predicted recall now, weakest first)",
+                "各技能掌握程度（当前预测回忆率，最弱的在前）"),
+    "stage_learning": ("learning", "学习中"),
+    "stage_young": ("young", "初步掌握"),
+    "stage_mature": ("mature", "熟练"),
+    "more": ("... and {n} more", "……还有 {n} 个"),
+    "interview": ("interview on {date}: {days} left", "面试日期 {date}：还剩 {days}"),
+    "interview_today": ("interview on {date}: today", "面试日期 {date}：就是今天"),
+    "interview_past": ("interview on {date}: already past", "面试日期 {date}：已经过去"),
+    "chose": ("chose “{option}” for “{question}”", "在“{question}”中选了“{option}”"),
+    "judged": ("judged “{statement}” {verdict}", "把“{statement}”判为{verdict}"),
+    "true": ("true", "对"),
+    "false": ("false", "错"),
+}
