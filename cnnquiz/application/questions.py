@@ -22,7 +22,9 @@ if TYPE_CHECKING:
     from cnnquiz.questions.sheets import Report
 
 BANK_PREFIX = "bank:"
-AUTO_GRADED = ("choice", "truefalse")  # concept kinds a printed set can grade
+#: concept kinds a printed set holds: choice and true/false are graded; a short answer gets
+#: room to write on the sheet, and a checked sheet shows its model answer ("self")
+PRINTED_KINDS = ("choice", "truefalse", "short")
 
 
 def resolve_code(code: str, lang: Lang, bank_dirs: Sequence[str] = ()) -> Question:
@@ -38,12 +40,12 @@ def resolve_code(code: str, lang: Lang, bank_dirs: Sequence[str] = ()) -> Questi
 
 def concept_questions(topics: Sequence[str], level: int, lang: Lang,
                       bank_dirs: Sequence[str] = ()) -> list[Question]:
-    """Auto-gradable concept questions of `topics` (all when empty) at `level` (0: any)."""
+    """The concept questions of `topics` (all when empty) at `level` (0: any) for a set."""
     from cnnquiz import bank
 
     return [bank.to_question(e, lang) for e in bank.entries(extra=bank_dirs)
             if (not topics or e.topic in topics) and (not level or e.level == level)
-            and e.kind in AUTO_GRADED]
+            and e.kind in PRINTED_KINDS]
 
 
 def build_sets(topics: Sequence[str], count: int, seed: int | None, level: int | None,

@@ -13,7 +13,7 @@ import typer
 
 from cnnquiz import __version__
 from cnnquiz.application import resolve_settings
-from cnnquiz.cli import bank, calc, progress, questions
+from cnnquiz.cli import bank, calc, printing, progress, questions
 from cnnquiz.cli.usage import RootGroup
 from cnnquiz.errors import CnnquizError
 
@@ -57,6 +57,7 @@ def main(
 calc.register(app)
 bank.register(app)
 questions.register(app)
+printing.register(app)
 progress.register(app)
 
 

@@ -1,4 +1,4 @@
-"""`cnnquiz show`, `cnnquiz print` and `cnnquiz check`: questions, sets and self-check."""
+"""`cnnquiz show` and `cnnquiz check`: one question from its code, and self-check."""
 
 from __future__ import annotations
 
@@ -8,14 +8,10 @@ from pathlib import Path
 import typer
 
 from cnnquiz.cli.context import application
-from cnnquiz.errors import CnnquizError
-
-FORMATS = ("json",)
 
 
 def register(app: typer.Typer) -> None:
     app.command("show")(show)
-    app.command("print")(print_set)
     app.command("check")(check)
 
 
@@ -51,35 +47,6 @@ def _answer_text(value: object) -> str:
     if isinstance(value, list) and value and all(isinstance(v, int) for v in value):
         return "x".join(map(str, value)) if len(value) <= 4 else str(value)
     return str(value)
-
-
-def print_set(
-    ctx: typer.Context,
-    topic: list[str] = typer.Option([], "--topic", "-t", metavar="TOPIC", help="Topic slug (repeatable)."),
-    count: int = typer.Option(10, "--count", "-n", help="Number of questions."),
-    seed: int = typer.Option(None, "--seed", help="Seed: the same seed prints the same set."),
-    level: int = typer.Option(None, "--level", min=1, max=3, help="1 basic, 2 interview, 3 tricky."),
-    lang: str = typer.Option(None, "--lang", help="en or zh (default: the global --lang)."),
-    fmt: str = typer.Option("json", "--format", "-f", help="Output format: json."),
-    versions: int = typer.Option(1, "--versions", min=1, max=26, help="K forms of the same set."),
-    key: str = typer.Option("inline", "--key", help="inline or separate answer key."),
-    output: Path = typer.Option(None, "-o", "--output", help="Write to FILE instead of stdout."),
-) -> None:
-    """A printable problem set with its answer key (the set code regenerates it)."""
-    if fmt not in FORMATS:
-        raise CnnquizError(f"format {fmt!r} is not available yet; available: {', '.join(FORMATS)}")
-    if key not in ("inline", "separate"):
-        raise CnnquizError("--key must be inline or separate")
-    with application(ctx) as app:
-        forms = app.build_sets(topic, count, seed, level, versions, lang)
-    for form, qset in forms:
-        text = json.dumps(qset.to_json(), ensure_ascii=False, indent=2)
-        if output is None:
-            typer.echo(text)
-            continue
-        path = output if not form else output.with_name(f"{output.stem}-{form.upper()}{output.suffix}")
-        path.write_text(text + "\n", encoding="utf-8")
-        typer.echo(f"wrote {path} (set {qset.code})", err=True)
 
 
 def check(

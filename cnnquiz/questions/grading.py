@@ -34,6 +34,7 @@ from cnnquiz.questions.safe_eval import ReadError
 ROUNDING_LEEWAY = 2  # decimals fewer than the tolerance implies that still count
 SHOWN_CHARS = 200
 SELF_RATED = "self-rated"
+EXACT_COUNT = "an exact count is wanted: write all its digits, not a rounded number"
 
 
 def grade(question: Question, given: str | None) -> Verdict:
@@ -189,6 +190,11 @@ def _letters(value: Any) -> frozenset[str]:
     return frozenset(str(v).strip().upper() for v in items)
 
 
+def _rounded(precision: Any) -> bool:
+    """Written with fewer digits than units (`3.5e4`): an estimate, not a count."""
+    return isinstance(precision, tuple) and precision[0] < 0
+
+
 def _dims(value: Any) -> list[int]:
     return [len(value), *_dims(value[0])] if isinstance(value, list) and value else []
 
@@ -198,6 +204,8 @@ def _hint(answer: Answer, reading: Reading, options: Sequence[Option]) -> str:
     value, expected = reading.value, answer.value
     if answer.kind == "int" and not answer.allow_rounding and not _equal(value, round(value)):
         return "the answer is a whole number"
+    if answer.kind == "int" and not answer.allow_rounding and _rounded(reading.precision):
+        return EXACT_COUNT
     if answer.kind == "shape" and len(value) != len(expected):
         return f"expected {len(expected)} sizes, got {len(value)}"
     if answer.kind == "matrix" and _dims(value) != _dims(expected):

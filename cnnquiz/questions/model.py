@@ -10,7 +10,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
 AnswerKind = Literal["int", "float", "shape", "matrix", "choice", "text"]
-VerdictName = Literal["correct", "wrong", "unreadable", "blank"]
+VerdictName = Literal["correct", "wrong", "unreadable", "blank", "self"]  # self: see sheets
 
 
 @dataclass(frozen=True)

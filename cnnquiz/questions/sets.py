@@ -90,8 +90,9 @@ def params(topics: list[str] | None = None, count: int = 10, seed: int | None = 
 def build(p: SetParams, lang: str = "en", concepts: Sequence[Question] = ()) -> QuestionSet:
     """The questions a set code names: template choices from the seed, numbers from the form.
 
-    `concepts` are the auto-gradable concept questions (choice, true/false) that may be
-    mixed in; the caller reads them from the bank (questions never import the bank).
+    `concepts` are the concept questions that may be mixed in (choice and true/false are
+    graded, short answers self-checked); the caller reads them from the bank (questions
+    never import the bank).
     """
     pick = random.Random(f"set:{p.seed}:{p.level}:{p.count}:{','.join(p.topics)}")
     numbers = random.Random(f"form:{p.seed}:{p.form}")
