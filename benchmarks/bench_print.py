@@ -38,11 +38,11 @@ def main() -> None:
     ap.add_argument("--cold", action="store_true")
     args = ap.parse_args()
     from cnnquiz import printing
+    from cnnquiz.application.questions import build_sets
     from cnnquiz.printing import pdf
-    from cnnquiz.questions import sets
 
     for lang in ("en", "zh"):
-        qset = sets.build(sets.params([], args.count, 2026), lang)
+        [(_, qset)] = build_sets([], args.count, 2026, None, 1, lang)
         try:
             pdf.font_setup(lang)
         except pdf.FontError as err:
