@@ -19,9 +19,11 @@ from cnnquiz.application import bank, calc, questions
 from cnnquiz.application.settings import Settings
 
 if TYPE_CHECKING:
+    from cnnquiz.application.network import NetworkChoice
     from cnnquiz.bank.loader import BankEntry
     from cnnquiz.engine.zoo import Network
     from cnnquiz.questions.model import Question
+    from cnnquiz.questions.network_case import NetworkCase
     from cnnquiz.questions.sets import QuestionSet
     from cnnquiz.questions.sheets import Report
     from cnnquiz.store.stats import Summary
@@ -68,9 +70,18 @@ class Application:
         self.close()
 
     # -- questions, sets, sheets, calc, bank (no store) ----------------------------
-    def question(self, code: str) -> Question:
-        """The question a code names (generated, or `bank:<id>` incl. `--bank` folders)."""
-        return questions.resolve_code(code, self.settings.lang, self.settings.bank_dirs)
+    def question(self, code: str, network: str | None = None,
+                 input_size: str | None = None) -> Question:
+        """The question a code names (generated, `bank:<id>` incl. `--bank` folders, or a
+        question about a network; one read from a file needs that file as `network`)."""
+        case = None if network is None else self.network(network, input_size).case
+        return questions.resolve_code(code, self.settings.lang, self.settings.bank_dirs, case)
+
+    def network(self, net: str, input_size: str | None = None) -> NetworkChoice:
+        """A built-in network or a layer-spec / print(model) file, on its input size."""
+        from cnnquiz.application.network import load_network
+
+        return load_network(net, input_size, self.settings.lang)
 
     def build_sets(self, topics: Sequence[str] = (), count: int = 10, seed: int | None = None,
                    level: int | None = None, versions: int = 1,
@@ -113,6 +124,12 @@ class Application:
         return StudyLoop(self.store(), self.settings.learner, topics=list(topics), count=count,
                          lang=self.settings.lang, bank_dirs=self.settings.bank_dirs,
                          now=self._now, skills=skills)
+
+    def study_network(self, case: NetworkCase, count: int | None = None) -> StudyLoop:
+        """A study session of questions about one network (`drill --network`)."""
+        from cnnquiz.study.network_skills import network_skills
+
+        return self.study(count=count, skills=network_skills(case))
 
     def stats(self) -> Summary:
         from cnnquiz.application.settings import DEFAULT_LEARNER

@@ -18,6 +18,7 @@ from cnnquiz.i18n import Lang
 
 if TYPE_CHECKING:
     from cnnquiz.questions.model import Question
+    from cnnquiz.questions.network_case import NetworkCase
     from cnnquiz.questions.sets import QuestionSet
     from cnnquiz.questions.sheets import Report
 
@@ -27,12 +28,20 @@ BANK_PREFIX = "bank:"
 PRINTED_KINDS = ("choice", "truefalse", "short")
 
 
-def resolve_code(code: str, lang: Lang, bank_dirs: Sequence[str] = ()) -> Question:
-    """The question a code names: generated, or `bank:<id>` (shipped bank + `bank_dirs`)."""
+def resolve_code(code: str, lang: Lang, bank_dirs: Sequence[str] = (),
+                 network: NetworkCase | None = None) -> Question:
+    """The question a code names: generated, `bank:<id>` (shipped bank + `bank_dirs`), or
+    about a network (a built-in's code carries its name; any other needs `network`)."""
     if code.strip().lower().startswith(BANK_PREFIX):
         from cnnquiz import bank
 
         return bank.question(code.strip(), lang, bank_dirs)
+    from cnnquiz.questions import network_questions
+
+    if network_questions.is_network_code(code):
+        return network_questions.from_code(code, lang, network)
+    if network is not None:
+        raise CnnquizError(f"--network is for questions about a network; {code.strip()} is not one")
     from cnnquiz.questions import generate
 
     return generate.from_code(code, lang)

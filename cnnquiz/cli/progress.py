@@ -37,20 +37,39 @@ def drill(
     interview: str = typer.Option(
         None, "--interview", metavar="YYYY-MM-DD",
         help="Plan so every studied skill is fresh on this date (saved; 'none' clears)."),
+    network: str = typer.Option(
+        None, "--network", metavar="NET",
+        help="Questions about one network: a built-in name (see calc --list), or a file "
+             "holding a layer spec or PyTorch's print(model)."),
+    input: str = typer.Option(None, "--input", "-i", metavar="CxHxW",
+                              help="The network's input size (with --network)."),
 ) -> None:
     """Study line by line: a question, one answer line, the verdict and solution. EOF ends.
 
     Type ? to see the answer of a question you cannot do. Short concept answers show
     the model answer, then read a rating line: 1 again, 2 hard, 3 good, 4 easy.
+    With --network, every question is about that network: a layer's output shape,
+    parameters and MACs, receptive field and jump, and what changes with one layer.
     """
     from cnnquiz.application import parse_interview
+    from cnnquiz.errors import CnnquizError
     from cnnquiz.study.linemode import Drill
 
     when = None if interview is None else parse_interview(interview)
+    if network is None and input is not None:
+        raise CnnquizError("--input goes with --network (the network's input size)")
+    if network is not None and topic:
+        raise CnnquizError("--topic and --network do not go together: --network picks the topics")
     with context.application(ctx, learner) as app:
         if interview is not None:
             app.set_interview_date(when)
-        loop = app.study(topic, count)
+        if network is not None:
+            chosen = app.network(network, input)
+            for line in chosen.notices:
+                typer.echo(line, err=True)
+            loop = app.study_network(chosen.case, count)
+        else:
+            loop = app.study(topic, count)
         for warning in loop.warnings:
             typer.echo(f"warning: {warning}", err=True)
         Drill(loop, terminal.tolerant_stdin(), sys.stdout, jsonl=jsonl,

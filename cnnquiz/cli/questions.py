@@ -19,12 +19,17 @@ def show(
     ctx: typer.Context,
     code: str = typer.Argument(..., help="A question code such as os.1.2.1x9kq3 or bank:<id>."),
     as_json: bool = typer.Option(False, "--json", help="Print the question as JSON."),
+    network: str = typer.Option(
+        None, "--network", metavar="NET",
+        help="The network a `drill --network` question was about, when it came from a file."),
+    input: str = typer.Option(None, "--input", "-i", metavar="CxHxW",
+                              help="That network's input size, if it was given then."),
 ) -> None:
     """Regenerate one question from its code, with its answer and worked solution."""
     from cnnquiz.questions.grading import to_plain
 
     with application(ctx) as app:
-        q = app.question(code)
+        q = app.question(code, network, input)
     if as_json:
         out = q.to_json()
         out["mistakes"] = [{"name": m.name, "value": to_plain(m.value),

@@ -82,7 +82,7 @@ def _norm_params(m: Module) -> int | None:
         return n * (m.kw("elementwise_affine", True) + (m.kw("elementwise_affine", True)
                                                          and m.kw("bias", True)))
     c = m.args[1] if m.cls == "GroupNorm" and len(m.args) > 1 else (m.args[0] if m.args else None)
-    if not _whole(c):
+    if not isinstance(c, int) or not _whole(c):
         return None
     affine = m.kw("affine", m.cls != "InstanceNorm2d")
     return c * (bool(affine) + bool(affine and m.kw("bias", True)))

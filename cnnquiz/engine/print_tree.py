@@ -135,7 +135,9 @@ def _renamed(m: Module, old: str, new: str) -> Module:
 
 def _split(text: str) -> list[str]:
     """Split at top-level commas (not inside parentheses, brackets or quotes)."""
-    parts, depth, buf, quote = [], 0, [], ""
+    parts: list[str] = []
+    buf: list[str] = []
+    depth, quote = 0, ""
     for c in text:
         if quote:
             quote = "" if c == quote else quote

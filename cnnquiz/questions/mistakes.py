@@ -531,6 +531,11 @@ CATALOG: dict[str, tuple[str, str]] = {
         "The gradient passes through the activation: multiply by its derivative at z.",
         "梯度要经过激活函数：要乘以激活函数在 z 处的导数。",
     ),
+    # a network with one layer changed (drill --network)
+    "ignored-the-change": (
+        "You kept the original network's size: the changed layer alters every size after it.",
+        "你沿用了原网络的尺寸：改动的那一层会改变其后所有层的尺寸。",
+    ),
 }
 
 
