@@ -1,0 +1,1 @@
+"""One screen a file; the app pushes them by key or from the command palette."""

@@ -1,0 +1,98 @@
+"""Home: what is due, the interview countdown, mastery per topic; Enter starts a session."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import TYPE_CHECKING
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+from cnnquiz.topics import BY_SLUG, ORDER
+from cnnquiz.tui.keys import localise
+from cnnquiz.tui.widgets import Tile, TopicBars
+
+if TYPE_CHECKING:
+    from cnnquiz.store.stats import Summary
+    from cnnquiz.tui.app import CnnquizApp
+
+
+def topic_name(slug: str, lang: str) -> str:
+    t = BY_SLUG.get(slug)
+    return slug if t is None else (t.zh if lang == "zh" else t.en)
+
+
+def mastery_rows(summary: Summary, lang: str) -> list[tuple[str, float, str]]:
+    """Mean predicted recall of the studied skills of each topic, in topic-map order."""
+    recalls: dict[str, list[float]] = defaultdict(list)
+    for skill in summary.skills:
+        recalls[skill.topic].append(skill.recall)
+    return [(topic_name(t, lang), sum(r) / len(r), f"{100 * sum(r) / len(r):3.0f}%")
+            for t, r in sorted(recalls.items(), key=lambda kv: ORDER.get(kv[0], 99))]
+
+
+class HomeScreen(Screen[None]):
+    BINDINGS = [
+        Binding("enter", "app.study", "study"),
+        Binding("t", "app.topics", "topics"),
+        Binding("s", "app.stats", "stats"),
+        Binding("comma", "app.settings", "settings", key_display=","),
+    ]
+
+    app: CnnquizApp
+
+    def compose(self) -> ComposeResult:
+        t = self.app.t
+        localise(self, self.app.lang)
+        yield Header()
+        with Horizontal(id="tiles"):
+            yield Tile(t("due_today"), id="due")
+            yield Tile(t("streak"), id="streak")
+            yield Tile(t("answered"), id="answered")
+            yield Tile(t("interview"), id="interview")
+        with VerticalScroll(id="home-body"):
+            yield Static(self.app.t("mastery"), classes="section")
+            yield TopicBars(id="mastery")
+        yield Static(self.app.t("loading"), id="start", classes="call")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        if self.app.ready:
+            self.load()
+
+    def on_screen_resume(self) -> None:
+        if self.app.ready:
+            self.load()
+
+    def on_cnnquiz_app_ready(self) -> None:
+        self.load()
+
+    @work(thread=True, exclusive=True, group="home")
+    def load(self) -> None:
+        summary = self.app.services.summary()
+        self.app.call_from_thread(self.show, summary)
+
+    def show(self, s: Summary) -> None:
+        t, lang = self.app.t, self.app.lang
+        self.query_one("#due", Tile).show(str(s.due))
+        self.query_one("#streak", Tile).show(t("days", n=s.streak_days))
+        accuracy = f" · {100 * s.correct / s.attempts:.0f}%" if s.attempts else ""
+        self.query_one("#answered", Tile).show(f"{s.attempts}{accuracy}")
+        interview = self.query_one("#interview", Tile)
+        when = self.app.prefs.interview if self.app.prefs else None
+        interview.display = when is not None
+        if when is not None:
+            days = (when - self.app.services.today()).days
+            interview.show(t("interview_today") if days == 0 else t("days", n=days),
+                           t("interview_on", date=when.isoformat()))
+        self.query_one("#mastery", TopicBars).show(mastery_rows(s, lang), t("no_progress"))
+        chosen = (t("topics_all") if not self.app.topics else
+                  t("topics_some", n=len(self.app.topics),
+                    names=", ".join(topic_name(x, lang) for x in self.app.topics[:3])
+                    + ("…" if len(self.app.topics) > 3 else "")))
+        self.query_one("#start", Static).update(
+            f"{t('start_hint', n=self.app.length)} · {chosen}")
