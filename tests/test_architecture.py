@@ -23,7 +23,7 @@ ALLOWED = {
     "study": {"engine", "questions", "bank", "store"},
     "printing": {"engine", "questions", "bank"},
     "application": BELOW_APP,
-    "cli": BELOW_APP | {"application"},
+    "cli": BELOW_APP | {"application", "tui"},  # the CLI launches the app; never the reverse
     "tui": BELOW_APP | {"application"},
 }
 SHARED = {"errors", "topics", "paths", "i18n", "__version__", "__init__"}

@@ -8,6 +8,7 @@ touch the database, and `calc` loads neither numpy nor SQLAlchemy.
 
 from __future__ import annotations
 
+import random
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
@@ -117,13 +118,20 @@ class Application:
 
     # -- progress (the store) ------------------------------------------------------
     def study(self, topics: Sequence[str] = (), count: int | None = None,
-              skills: Sequence[Skill] | None = None) -> StudyLoop:
-        """A study session for the current learner (saves every answer as it goes)."""
+              skills: Sequence[Skill] | None = None, *, keys: Sequence[str] = (),
+              level: int | None = None, rng: random.Random | None = None) -> StudyLoop:
+        """A study session for the current learner (saves every answer as it goes),
+        narrowed to the skills named by `keys` and/or one `level` when given; `rng`
+        fixes the questions drawn (and turns off scheduling fuzz) for tests."""
+        from cnnquiz.application.practice import pick_skills
         from cnnquiz.study.loop import StudyLoop
 
+        if skills is None:
+            skills = pick_skills(topics, self.settings.bank_dirs, keys=keys, level=level)
         return StudyLoop(self.store(), self.settings.learner, topics=list(topics), count=count,
                          lang=self.settings.lang, bank_dirs=self.settings.bank_dirs,
-                         now=self._now, skills=skills)
+                         now=self._now, skills=skills, rng=rng,
+                         fuzzing=False if rng is not None else None)
 
     def study_network(self, case: NetworkCase, count: int | None = None) -> StudyLoop:
         """A study session of questions about one network (`drill --network`)."""
@@ -164,6 +172,21 @@ class Application:
     def load_settings(self) -> Settings:
         """The settings completed from the store (the interview date)."""
         return replace(self.settings, interview=self.interview_date())
+
+    def preferences(self) -> dict[str, str]:
+        """The learner's saved settings (the app's language, theme, session length...)."""
+        store = self.store()
+        return store.settings(store.learner_id(self.settings.learner))
+
+    def set_preference(self, key: str, value: str | None) -> None:
+        store = self.store()
+        store.set_setting(store.learner_id(self.settings.learner), key, value)
+
+    def activity(self, today: date, days: int = 30) -> list[int]:
+        """Counted answers on each of the `days` days ending `today`, oldest first."""
+        from cnnquiz.store.history import answers_per_day
+
+        return answers_per_day(self.store(write=False), self.settings.learner, today, days)
 
     def learners(self) -> list[str]:
         return self.store(write=False).learners()

@@ -13,7 +13,7 @@ import typer
 
 from cnnquiz import __version__
 from cnnquiz.application import resolve_settings
-from cnnquiz.cli import bank, calc, printing, progress, questions
+from cnnquiz.cli import bank, calc, printing, progress, questions, study
 from cnnquiz.cli.usage import RootGroup
 from cnnquiz.errors import CnnquizError
 
@@ -51,9 +51,10 @@ def main(
     """Train the arithmetic and ideas of convolutional networks."""
     ctx.obj = resolve_settings(db=db, lang=lang, bank_dirs=bank)
     if ctx.invoked_subcommand is None:
-        typer.echo(ctx.get_help())
+        study.open_app(ctx)
 
 
+study.register(app)
 calc.register(app)
 bank.register(app)
 questions.register(app)

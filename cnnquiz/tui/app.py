@@ -10,14 +10,17 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import ClassVar
 
 from textual import on, work
 from textual.app import App, SystemCommand
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.screen import Screen
 
+from cnnquiz.application import Settings
 from cnnquiz.i18n import Lang, text
+from cnnquiz.tui.keys import localise
 from cnnquiz.tui.services import Prefs, Services
 
 
@@ -25,7 +28,7 @@ class CnnquizApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "cnnquiz"
     ENABLE_COMMAND_PALETTE = True
-    BINDINGS = [Binding("ctrl+q", "quit", "Quit", priority=True)]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("ctrl+q", "quit", "quit", priority=True)]
 
     @dataclass
     class Ready(Message):
@@ -36,6 +39,9 @@ class CnnquizApp(App[None]):
     @dataclass
     class Failed(Message):
         message: str
+
+    class Opened(Message, bubble=False):
+        """Sent to the current screen once the store is open, so it can load its data."""
 
     def __init__(self, services: Services, lang: Lang | None = None, length: int = 10,
                  topics: Sequence[str] = ()) -> None:
@@ -54,6 +60,7 @@ class CnnquizApp(App[None]):
         from cnnquiz.tui.screens.home import HomeScreen
 
         self.sub_title = self.t("subtitle")
+        localise(self, self.lang)
         self.push_screen(HomeScreen())
         self._open()
 
@@ -73,17 +80,19 @@ class CnnquizApp(App[None]):
         if event.prefs is not None:
             self.apply(event.prefs, keep_lang=self.lang_given)
         self.ready = True
-        self.screen.post_message(self.Ready())
+        self.screen.post_message(self.Opened())
 
     def apply(self, prefs: Prefs, *, keep_lang: bool = False) -> None:
         """Use saved or newly chosen settings (a --lang on the command line wins)."""
         self.prefs = prefs
         if not keep_lang:
             self.lang = prefs.lang
+        self.services.use_lang(self.lang)
         if prefs.theme in self.available_themes:
             self.theme = prefs.theme
         self.length = prefs.length
         self.sub_title = self.t("subtitle")
+        localise(self, self.lang)
 
     @on(Failed)
     def _open_failed(self, event: Failed) -> None:
@@ -124,8 +133,7 @@ class CnnquizApp(App[None]):
 
         def chosen(topics: list[str] | None) -> None:
             if topics is not None:
-                self.topics = topics
-                self.screen.post_message(self.Ready())
+                self.topics = topics  # home shows them when it resumes
 
         self.push_screen(TopicsScreen(self.topics), chosen)
 
@@ -150,7 +158,8 @@ def make_app(db: str | None = None, lang: Lang | None = None, *, learner: str = 
              seed: int | None = None) -> CnnquizApp:
     """The app over the store at `db` (a path or SQLAlchemy URL; None: the default file).
 
-    `now` and `seed` fix the clock and the questions drawn, for tests and snapshots.
+    `lang` None means the learner's saved language (English at first). `now` and
+    `seed` fix the clock and the questions drawn, for tests and snapshots.
     """
-    services = Services(db, learner, bank_dirs, now=now, seed=seed)
-    return CnnquizApp(services, lang, length, topics)
+    settings = Settings(db=db, lang=lang or "en", learner=learner, bank_dirs=tuple(bank_dirs))
+    return CnnquizApp(Services(settings, now=now, seed=seed), lang, length, topics)

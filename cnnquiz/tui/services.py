@@ -1,23 +1,26 @@
-"""What the app asks of the layers below, in one place (filled from the application layer).
+"""The app's link to the application layer, and its preferences as one value.
 
 Every method here may touch the store, the bank or the templates: slow work
-that the screens only call from thread workers, never while composing a frame.
+that screens call only from thread workers, never while composing a frame.
 """
 
 from __future__ import annotations
 
 import random
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING
 
-from cnnquiz.i18n import Lang
+from cnnquiz.application import Application, Settings, make_application
+from cnnquiz.i18n import Lang, is_lang
 
 if TYPE_CHECKING:
     from cnnquiz.store.stats import Summary
-    from cnnquiz.store.store import Store
     from cnnquiz.study.loop import StudyLoop
+
+PREFIX = "app."  # the app's keys among the learner's saved settings
+INTERVIEW = "interview_date"  # shared with the scheduler (store.scheduler.INTERVIEW_DATE)
 
 
 @dataclass(frozen=True)
@@ -32,81 +35,59 @@ class Prefs:
 
 
 class Services:
-    def __init__(self, db: str | None, learner: str, bank_dirs: Sequence[str], *,
-                 now: Callable[[], datetime] | None = None, seed: int | None = None) -> None:
+    def __init__(self, settings: Settings, *, now: Callable[[], datetime] | None = None,
+                 seed: int | None = None) -> None:
         """`now` and `seed` fix the clock and the drawn questions (tests, snapshots)."""
-        self.db, self.learner, self.bank_dirs = db, learner, list(bank_dirs)
         self.now = now or (lambda: datetime.now(UTC))
         self.seed = seed
-        self._store: Store | None = None
+        self.application: Application = make_application(settings, now=now)
 
     def today(self) -> date:
         return self.now().astimezone().date()
 
-    @property
-    def store(self) -> Store:
-        if self._store is None:
-            from cnnquiz.store.db import open_store
-
-            self._store = open_store(self.db, now=self.now)
-        return self._store
-
     def close(self) -> None:
-        if self._store is not None:
-            self._store.close()
-            self._store = None
+        self.application.close()
+
+    def use_lang(self, lang: Lang) -> None:
+        """Questions drawn from now on come in `lang`."""
+        app = self.application
+        app.settings = replace(app.settings, lang=lang)
 
     def summary(self) -> Summary:
-        from cnnquiz.store.stats import summarize
+        return self.application.stats()
 
-        return summarize(self.store, self.learner, now=self.now)
+    def activity(self, days: int = 30) -> list[int]:
+        return self.application.activity(self.today(), days)
 
-    def study(self, topics: Sequence[str], count: int, lang: Lang,
-              skills: Sequence[str] = (), level: int | None = None) -> StudyLoop:
-        """A session over `topics`, narrowed to the `skills` named or to one `level`."""
-        from cnnquiz.study.loop import StudyLoop
-        from cnnquiz.study.skills import catalogue
-
-        chosen = None
-        if skills or level:
-            everything, _ = catalogue(topics, bank_dirs=self.bank_dirs)
-            chosen = [s for s in everything
-                      if (not skills or s.key in set(skills)) and (not level or s.level == level)]
+    def study(self, topics: Sequence[str], count: int, skills: Sequence[str] = (),
+              level: int | None = None) -> StudyLoop:
         rng = random.Random(self.seed) if self.seed is not None else None
-        return StudyLoop(self.store, self.learner, topics=list(topics), count=count, lang=lang,
-                         bank_dirs=self.bank_dirs, skills=chosen, now=self.now, rng=rng,
-                         fuzzing=False if self.seed is not None else None)
-
-    PREFIX = "app."
+        return self.application.study(topics, count, keys=skills, level=level, rng=rng)
 
     def prefs(self, lang: Lang, theme: str, length: int) -> Prefs:
         """Saved settings, falling back to the given defaults."""
-        from cnnquiz.i18n import is_lang
-        from cnnquiz.store.scheduler import INTERVIEW_DATE
-
-        saved = self.store.settings(self.store.learner_id(self.learner))
-        stored_lang = saved.get(self.PREFIX + "lang")
-        level = saved.get(self.PREFIX + "level")
-        interview = saved.get(INTERVIEW_DATE)
+        saved = self.application.preferences()
+        stored_lang = saved.get(PREFIX + "lang")
+        level, interview = saved.get(PREFIX + "level"), saved.get(INTERVIEW)
+        length_text = saved.get(PREFIX + "length", "")
         return Prefs(
             lang=stored_lang if is_lang(stored_lang) else lang,
-            theme=saved.get(self.PREFIX + "theme", theme),
-            length=int(saved.get(self.PREFIX + "length", length)),
-            level=int(level) if level else None,
-            interview=date.fromisoformat(interview) if interview else None)
+            theme=saved.get(PREFIX + "theme", theme),
+            length=int(length_text) if length_text.isdigit() else length,
+            level=int(level) if level and level.isdigit() else None,
+            interview=_date(interview))
 
     def save_prefs(self, prefs: Prefs) -> None:
-        from cnnquiz.store.scheduler import INTERVIEW_DATE
-
-        learner_id = self.store.learner_id(self.learner)
-        values = {self.PREFIX + "lang": prefs.lang, self.PREFIX + "theme": prefs.theme,
-                  self.PREFIX + "length": str(prefs.length),
-                  self.PREFIX + "level": str(prefs.level) if prefs.level else None,
-                  INTERVIEW_DATE: prefs.interview.isoformat() if prefs.interview else None}
+        values = {PREFIX + "lang": prefs.lang, PREFIX + "theme": prefs.theme,
+                  PREFIX + "length": str(prefs.length),
+                  PREFIX + "level": str(prefs.level) if prefs.level else None}
         for key, value in values.items():
-            self.store.set_setting(learner_id, key, value)
+            self.application.set_preference(key, value)
+        self.application.set_interview_date(prefs.interview)
 
-    def activity(self, days: int = 30) -> list[int]:
-        from cnnquiz.store.history import answers_per_day
 
-        return answers_per_day(self.store, self.learner, self.today(), days)
+def _date(text: str | None) -> date | None:
+    try:
+        return date.fromisoformat(text) if text else None
+    except ValueError:
+        return None

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import work
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
@@ -36,7 +36,7 @@ def mastery_rows(summary: Summary, lang: str) -> list[tuple[str, float, str]]:
 
 
 class HomeScreen(Screen[None]):
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "app.study", "study"),
         Binding("t", "app.topics", "topics"),
         Binding("s", "app.stats", "stats"),
@@ -68,7 +68,7 @@ class HomeScreen(Screen[None]):
         if self.app.ready:
             self.load()
 
-    def on_cnnquiz_app_ready(self) -> None:
+    def on_cnnquiz_app_opened(self) -> None:
         self.load()
 
     @work(thread=True, exclusive=True, group="home")

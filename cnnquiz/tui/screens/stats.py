@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.table import Table
 from textual import work
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Sparkline, Static
@@ -25,7 +25,7 @@ MISTAKES = 8
 
 
 class StatsScreen(Screen[None]):
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("p", "practise", "practise_weakest"),
         Binding("escape", "app.home", "back"),
     ]
@@ -60,7 +60,7 @@ class StatsScreen(Screen[None]):
         if self.app.ready:
             self.load()
 
-    def on_cnnquiz_app_ready(self) -> None:
+    def on_cnnquiz_app_opened(self) -> None:
         self.load()
 
     @work(thread=True, exclusive=True, group="stats")

@@ -8,17 +8,18 @@ the attempt is committed, so quitting at any moment loses nothing answered.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, ClassVar, Literal
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Markdown, Static
 
 from cnnquiz.errors import CnnquizError
 from cnnquiz.tui.keys import localise
+from cnnquiz.tui.screens.home import topic_name
 from cnnquiz.tui.widgets.verdict import VerdictPanel
 
 if TYPE_CHECKING:
@@ -31,7 +32,7 @@ GIVE_UP = "?"
 
 
 class StudyScreen(Screen[None]):
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+g", "hint", "hint"),
         Binding("escape", "app.home", "home"),
     ]
@@ -61,7 +62,7 @@ class StudyScreen(Screen[None]):
         if self.app.ready:
             self.start()
 
-    def on_cnnquiz_app_ready(self) -> None:
+    def on_cnnquiz_app_opened(self) -> None:
         if self.loop is None:
             self.start()
 
@@ -69,8 +70,7 @@ class StudyScreen(Screen[None]):
     def start(self) -> None:
         try:
             level = self.app.prefs.level if self.app.prefs else None
-            loop = self.app.services.study(self.app.topics, self.app.length, self.app.lang,
-                                           self.skills, level)
+            loop = self.app.services.study(self.app.topics, self.app.length, self.skills, level)
             question = loop.next()
         except CnnquizError as exc:
             self.app.call_from_thread(self.app.notify, str(exc), severity="error")
@@ -89,8 +89,10 @@ class StudyScreen(Screen[None]):
         if question is None:
             self.phase = "done"
             self._progress()
-            self.query_one("#prompt", Markdown).update(
-                f"## {self.app.t('session_done', correct=self.loop.correct if self.loop else 0, answered=self.loop.answered if self.loop else 0)}")
+            loop = self.loop
+            done = self.app.t("session_done", correct=loop.correct if loop else 0,
+                              answered=loop.answered if loop else 0)
+            self.query_one("#prompt", Markdown).update(f"## {done}")
             box.placeholder, box.value = self.app.t("session_done_hint"), ""
             box.disabled = False
             box.focus()
@@ -113,7 +115,7 @@ class StudyScreen(Screen[None]):
                 if loop.count else t("progress_open", n=loop.n, correct=loop.correct))
         if self.question is not None:
             q = self.question
-            line += f"  ·  {q.topic} · L{q.level} · {q.code}"
+            line += f"  ·  {topic_name(q.topic, self.app.lang)} · L{q.level} · {q.code}"
         self.query_one("#progress", Static).update(line)
 
     @on(Input.Submitted, "#answer")

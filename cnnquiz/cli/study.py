@@ -1,0 +1,53 @@
+"""`cnnquiz` and `cnnquiz study`: open the Textual study app.
+
+Textual loads only here, so other commands and `--help` never pay for it. The app
+needs a terminal; in a pipe the command says so and points at `drill`, the line
+mode of the same study loop.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from cnnquiz.cli import context
+from cnnquiz.errors import CnnquizError
+
+
+def register(app: typer.Typer) -> None:
+    app.command("study")(study)
+
+
+def study(
+    ctx: typer.Context,
+    topic: list[str] = typer.Option([], "--topic", metavar="TOPIC",
+                                    help="Only this topic slug (repeatable)."),
+    count: int = typer.Option(None, "--count", min=1, max=200,
+                              help="Questions per session (default: your saved setting, 10)."),
+    learner: str = typer.Option(None, "--learner", help="Whose progress (env CNNQUIZ_LEARNER)."),
+) -> None:
+    """Open the study app: home, study sessions, stats and settings."""
+    open_app(ctx, topic, count, learner)
+
+
+def open_app(ctx: typer.Context, topics: list[str] | None = None, count: int | None = None,
+             learner: str | None = None) -> None:
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        raise CnnquizError("the study app needs a terminal; for line by line study "
+                           "(pipes, scripts, screen readers) use `cnnquiz drill`")
+    from cnnquiz.study.skills import check_topics
+    from cnnquiz.tui import make_app
+
+    settings = context.settings(ctx).with_learner(learner)
+    lang_given = ctx.find_root().params.get("lang") is not None or _lang_in_env()
+    app = make_app(settings.db, settings.lang if lang_given else None,
+                   learner=settings.learner, bank_dirs=settings.bank_dirs,
+                   length=count or 10, topics=check_topics(topics))
+    app.run()
+
+
+def _lang_in_env() -> bool:
+    import os
+
+    return bool(os.environ.get("CNNQUIZ_LANG", "").strip())
