@@ -7,3 +7,8 @@ class CnnquizError(Exception):
 
 class SpecError(CnnquizError, ValueError):
     """A layer spec, an input size or a layer configuration that PyTorch would reject."""
+
+
+class DemoError(CnnquizError, ValueError):
+    """A demo's matrix or option that cannot be used (ragged rows, a kernel with the wrong
+    channels, an option the operation does not take)."""

@@ -14,7 +14,7 @@ import pytest
 PACKAGE = Path(__file__).resolve().parents[1] / "cnnquiz"
 
 # what each layer may import from cnnquiz (besides itself and the shared leaf modules)
-BELOW_APP = {"engine", "questions", "bank", "store", "study", "printing"}
+BELOW_APP = {"engine", "questions", "bank", "store", "study", "printing", "demos"}
 ALLOWED = {
     "engine": set(),
     "questions": {"engine"},  # never the bank: codes are resolved in the application layer
@@ -22,6 +22,7 @@ ALLOWED = {
     "store": {"engine", "questions", "bank"},
     "study": {"engine", "questions", "bank", "store"},
     "printing": {"engine", "questions", "bank"},
+    "demos": {"engine"},  # frames of mini operations, on the engine's traces
     "application": BELOW_APP,
     "cli": BELOW_APP | {"application", "tui"},  # the CLI launches the app; never the reverse
     "tui": BELOW_APP | {"application"},

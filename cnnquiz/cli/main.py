@@ -13,7 +13,7 @@ import typer
 
 from cnnquiz import __version__
 from cnnquiz.application import resolve_settings
-from cnnquiz.cli import bank, calc, printing, progress, questions, study
+from cnnquiz.cli import bank, calc, demo, printing, progress, questions, study
 from cnnquiz.cli.usage import RootGroup
 from cnnquiz.errors import CnnquizError
 
@@ -56,6 +56,7 @@ def main(
 
 study.register(app)
 calc.register(app)
+demo.register(app)
 bank.register(app)
 questions.register(app)
 printing.register(app)

@@ -52,7 +52,7 @@ from .pool import avg_pool2d, max_pool2d, pool_out_size
 from .shuffle import pixel_shuffle, pixel_unshuffle
 from .steps import Step, conv2d_steps, pool2d_steps
 from .steps_transpose import ScatterStep, conv_transpose2d_steps
-from .transpose import conv_matrix, conv_transpose2d, transpose_out_size
+from .transpose import conv_matrix, conv_transpose2d, transpose_out_size, zero_inserted
 from .unpool import adaptive_avg_pool2d, max_unpool2d, unpool_out_size
 
 __all__ = [
@@ -117,4 +117,5 @@ __all__ = [
     "train_scale",
     "transpose_out_size",
     "unpool_out_size",
+    "zero_inserted",
 ]

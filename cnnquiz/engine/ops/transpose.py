@@ -88,13 +88,20 @@ def _pad_or_crop(x: FloatArray, top: int, bottom: int, left: int, right: int) ->
     return x[:, :, max(-top, 0) : h - max(-bottom, 0), max(-left, 0) : w - max(-right, 0)]
 
 
-def _zero_insertion(x: FloatArray, w: FloatArray, s: Pair, p: Pair, op: Pair, d: Pair,
-                    g: int) -> FloatArray:
+def zero_inserted(x: FloatArray, k: Pair, s: Pair, p: Pair, op: Pair, d: Pair) -> FloatArray:
+    """The input of transposed convolution's stride-1 view (N x C x H x W in and out):
+    s-1 zeros between neighbours, then d(k-1)-p zero rows/columns on each side and
+    output_padding more at the bottom/right (a negative amount crops)."""
     n, c, h, wd = x.shape
     up = np.zeros((n, c, (h - 1) * s[0] + 1, (wd - 1) * s[1] + 1), dtype=x.dtype)
     up[:, :, :: s[0], :: s[1]] = x
-    qh, qw = d[0] * (w.shape[2] - 1) - p[0], d[1] * (w.shape[3] - 1) - p[1]
-    up = _pad_or_crop(up, qh, qh + op[0], qw, qw + op[1])
+    qh, qw = d[0] * (k[0] - 1) - p[0], d[1] * (k[1] - 1) - p[1]
+    return _pad_or_crop(up, qh, qh + op[0], qw, qw + op[1])
+
+
+def _zero_insertion(x: FloatArray, w: FloatArray, s: Pair, p: Pair, op: Pair, d: Pair,
+                    g: int) -> FloatArray:
+    up = zero_inserted(x, (w.shape[2], w.shape[3]), s, p, op, d)
     cin, cout_g, kh, kw = w.shape
     fwd = w.reshape(g, cin // g, cout_g, kh, kw).transpose(0, 2, 1, 3, 4)
     fwd = fwd.reshape(g * cout_g, cin // g, kh, kw)[:, :, ::-1, ::-1]

@@ -1,0 +1,62 @@
+"""`cnnquiz demo OP`: a mini operation replayed step by step (text or the contract's JSON)."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import typer
+
+from cnnquiz.cli import context
+
+HELP = """Step through one mini operation: conv, convT, maxpool, avgpool, pixelshuffle, dropout.
+
+Matrices are rows separated by ';' (numbers by spaces or commas), channels by '|':
+--x "1 2 3; 4 5 6; 7 8 9" --w "1 0; 0 -1". Left out, they are drawn at random
+(--size, --seed). Each step shows the window in the padded input, the products and
+their sum, and the output filling in; --json prints {"op", "frames", "output"}.
+"""
+
+
+def register(app: typer.Typer) -> None:
+    app.command("demo", help=HELP)(demo)
+
+
+def demo(
+    ctx: typer.Context,
+    op: str = typer.Argument(..., help="conv, convT, maxpool, avgpool, pixelshuffle or dropout."),
+    x: str = typer.Option(None, "--x", help='Input matrix, e.g. "1 2 3; 4 5 6; 7 8 9".'),
+    w: str = typer.Option(None, "--w", help='Kernel (conv, convT), e.g. "1 0; 0 -1".'),
+    stride: int = typer.Option(None, "--stride", help="Stride (pooling: default the kernel)."),
+    padding: str = typer.Option(None, "--padding",
+                                help="Padding: a number; conv also valid, same or full."),
+    dilation: int = typer.Option(None, "--dilation", help="Dilation (conv, convT, maxpool)."),
+    output_padding: int = typer.Option(None, "--output-padding", help="convT output padding."),
+    kernel: int = typer.Option(None, "--kernel",
+                               help="Pooling kernel size; size of a random conv kernel."),
+    ceil: bool = typer.Option(False, "--ceil", help="Pooling in ceil mode."),
+    r: int = typer.Option(None, "--r", help="Pixel shuffle factor (input has C*r^2 channels)."),
+    p: float = typer.Option(None, "--p", help="Dropout probability."),
+    size: int = typer.Option(None, "--size", help="Side of a random input matrix."),
+    seed: int = typer.Option(None, "--seed", help="Seed of random matrices and dropout's mask."),
+    as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
+) -> None:
+    from cnnquiz.demos import DemoRequest, build, op_named
+
+    request = DemoRequest(op_named(op), x, w, size, kernel, stride, padding, dilation,
+                          output_padding, ceil, r, p, seed)
+    result = build(request)
+    if as_json:
+        typer.echo(json.dumps(result.to_json()))
+        return
+    from cnnquiz.cli.demo_grid import ansi, plain
+    from cnnquiz.cli.demo_text import demo_chunks
+
+    lang = context.settings(ctx).lang
+    colors = None
+    if sys.stdout.isatty():
+        from rich.console import Console
+
+        colors = Console().color_system  # None under NO_COLOR or a dumb terminal
+    for chunk in demo_chunks(result, lang):
+        sys.stdout.write((ansi(chunk, colors) if colors else plain(chunk)) + "\n\n")
