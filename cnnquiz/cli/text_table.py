@@ -55,11 +55,12 @@ def render(
     headers: Sequence[str], rows: Sequence[Sequence[str]], right: Sequence[bool],
     width: int | None = None, wrappable: Sequence[int] = (), min_wrap: int = 12,
 ) -> list[str]:
-    """Header line, rule, and rows (a row of `None` draws a rule); cells may hold '\\n'."""
+    """Header line, rule, and rows; cells may hold '\n' (more lines in that cell)."""
     natural = [width_of(h) for h in headers]
     for row in rows:
         for i, cell in enumerate(row):
-            n = max(map(width_of, cell.split("\n"))) if "\n" in cell else width_of(cell)
+            simple = cell.isascii() and "\n" not in cell
+            n = len(cell) if simple else max(map(width_of, cell.split("\n")))
             if n > natural[i]:
                 natural[i] = n
     widths = list(natural)
@@ -72,8 +73,16 @@ def render(
             excess -= cut
     rule = GAP.join("-" * w for w in widths)
     out = [_line(headers, widths, right), rule]
+    # the usual row (one line, ASCII, nothing to wrap) through one format string
+    fast = GAP.join(f"{{:{'>' if r else '<'}{w}}}" for w, r in zip(widths, right, strict=True))
+    narrowed = [i for i, (w, n) in enumerate(zip(widths, natural, strict=True)) if w < n]
     for row in rows:
-        out.extend(_row_lines(row, widths, right, natural))
+        joined = "".join(row)
+        if (joined.isascii() and "\n" not in joined
+                and all(len(row[i]) <= widths[i] for i in narrowed)):
+            out.append(fast.format(*row).rstrip())
+        else:
+            out.extend(_row_lines(row, widths, right))
     return out
 
 
@@ -81,10 +90,7 @@ def _line(cells: Sequence[str], widths: Sequence[int], right: Sequence[bool]) ->
     return GAP.join(_pad(c, w, r) for c, w, r in zip(cells, widths, right, strict=True)).rstrip()
 
 
-def _row_lines(row: Sequence[str], widths: Sequence[int], right: Sequence[bool],
-               natural: Sequence[int]) -> list[str]:
-    if widths == natural and not any("\n" in c for c in row):
-        return [_line(row, widths, right)]
+def _row_lines(row: Sequence[str], widths: Sequence[int], right: Sequence[bool]) -> list[str]:
     columns = [[part for line in cell.split("\n") for part in wrap(line, w)]
                for cell, w in zip(row, widths, strict=True)]
     height = max(len(c) for c in columns)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from cnnquiz.engine.network import Summary
 
@@ -17,6 +18,7 @@ _UNITS = (("E", 10**18), ("P", 10**15), ("T", 10**12), ("G", 10**9), ("M", 10**6
           ("K", 10**3))
 
 
+@lru_cache(maxsize=4096)  # a long stack repeats the same few values
 def scaled(n: int) -> str:
     """70277184 -> '70.28M', 1727999993088 -> '1.728T'; below 1000 the number itself.
 
@@ -37,8 +39,13 @@ def scaled(n: int) -> str:
     return f"{n:.3e}"
 
 
+@lru_cache(maxsize=4096)
+def _shape_text(shape: tuple[int, ...]) -> str:
+    return " x ".join(map(str, shape))
+
+
 def shape_text(shape: Sequence[int]) -> str:
-    return " x ".join(str(s) for s in shape)
+    return _shape_text(tuple(shape))
 
 
 @dataclass(frozen=True)
