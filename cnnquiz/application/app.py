@@ -110,6 +110,12 @@ class Application:
     def bank_entries(self, topic: str | None = None) -> list[BankEntry]:
         return bank.bank_entries(topic, self.settings.bank_dirs)
 
+    def bank_warnings(self) -> tuple[str, ...]:
+        """Bank files left out because of a problem (each named, with its first problem)."""
+        from cnnquiz.bank import get_bank
+
+        return get_bank(self.settings.bank_dirs).skipped
+
     def bank_rows(self, topic: str | None = None) -> list[dict[str, Any]]:
         return bank.bank_rows(topic, self.settings.bank_dirs)
 

@@ -50,7 +50,8 @@ def validate_bank(folder: Path | None, bank_dirs: Sequence[str] = ()) -> BankChe
         folders = [folder]
         # A user's bank is loaded beside the shipped one, so its ids must not clash with it.
         known = [shipped] if shipped and folder.resolve() != shipped.resolve() else []
-    bank, problems = check(folders, known=known, templates=template_ids())
+    bank, problems = check(folders, known=known, templates=template_ids(),
+                           own_sections=[folder] if known else [])  # a user's extra bank
     if not bank.files and not problems:
         raise CnnquizError(f"no *.yaml files in {', '.join(map(str, folders))}")
     return BankCheck(bank, problems, folders)

@@ -80,6 +80,7 @@ class Bank:
 
     entries: tuple[BankEntry, ...] = ()
     files: tuple[Path, ...] = ()
+    skipped: tuple[str, ...] = ()  # files left out by `load`, each with its first problem
 
     @cached_property
     def by_id(self) -> dict[str, BankEntry]:
@@ -95,7 +96,7 @@ def yaml_files(folder: Path) -> list[Path]:
 
 def check(
     folders: Sequence[Path], known: Sequence[Path] = (), portable: bool = True,
-    templates: Collection[str] | None = None,
+    templates: Collection[str] | None = None, own_sections: Collection[Path] = (),
 ) -> tuple[Bank, list[Problem]]:
     """Load every file of `folders`; return the valid entries and all problems found.
 
@@ -103,7 +104,10 @@ def check(
     one) count as taken, but problems inside those folders are not reported.
     `portable` parses with pure-Python PyYAML, the strictest parser (see yamlsrc).
     `templates`, when given, are the template ids an entry's `templates` may name.
+    Files in the `own_sections` folders (a user's extra banks) number their sections
+    as they like: neither the file name nor the topics must match the topic map's.
     """
+    own = {f.resolve() for f in own_sections}
     problems: list[Problem] = []
     entries: list[BankEntry] = []
     files: list[Path] = []
@@ -116,7 +120,8 @@ def check(
             problems.append(Problem(show_path(stray), 1, "", "not loaded: name it *.yaml"))
         for path in yaml_files(folder):
             files.append(path)
-            found, file_problems, raw = _check_file(path, portable, templates)
+            found, file_problems, raw = _check_file(path, portable, templates,
+                                                    folder.resolve() in own)
             entries.extend(found)
             file_problems += _duplicate_ids(path, raw, first_seen)
             problems.extend(sorted(file_problems, key=lambda p: p.line))
@@ -124,20 +129,26 @@ def check(
 
 
 def load(folders: Sequence[Path]) -> Bank:
-    """The bank of `folders`; CnnquizError naming the first problems when there are any."""
-    bank, problems = check(folders, portable=False)
-    if problems:
-        shown = "; ".join(str(p) for p in problems[:3])
-        more = f" (and {len(problems) - 3} more)" if len(problems) > 3 else ""
-        raise CnnquizError(
-            f"the concept bank has {len(problems)} problem(s): {shown}{more}; "
-            "run `cnnquiz bank validate` to see them all"
-        )
-    return bank
+    """The bank of `folders` (the shipped one first, then a user's extra banks, which
+    may number their own sections). A file with a problem is left out, alone, and
+    named in `Bank.skipped`: one broken file must not take every concept question
+    with it."""
+    bank, problems = check(folders, portable=False, own_sections=folders[1:])
+    bad: dict[str, list[Problem]] = {}
+    for p in problems:
+        bad.setdefault(p.file, []).append(p)
+    if not bad:
+        return bank
+    skipped = tuple(
+        f"{name} left out ({len(found)} problem{'s' if len(found) > 1 else ''}, first: "
+        f"{found[0]}); run `cnnquiz bank validate` to see them all"
+        for name, found in bad.items())
+    return Bank(tuple(e for e in bank.entries if show_path(e.path) not in bad),
+                tuple(f for f in bank.files if show_path(f) not in bad), skipped)
 
 
 def _check_file(
-    path: Path, portable: bool, templates: Collection[str] | None
+    path: Path, portable: bool, templates: Collection[str] | None, own_sections: bool = False
 ) -> tuple[list[BankEntry], list[Problem], Parsed | None]:
     name = show_path(path)
     try:
@@ -152,12 +163,12 @@ def _check_file(
         return [], [Problem(name, 1, "", f"cannot read: {exc.strerror or exc}")], None
     problems = [Problem(name, line, dotted(loc), why) for loc, line, why in parsed.duplicates]
     try:
-        model = validate_file(parsed.data, templates)
+        model = validate_file(parsed.data, templates, own_sections=own_sections)
     except ValidationError as exc:
         for loc, reason in describe(exc):
             problems.append(Problem(name, parsed.line_of(loc), dotted(loc), reason))
         return [], problems, parsed
-    match = _SECTION_PREFIX.match(path.name)
+    match = None if own_sections else _SECTION_PREFIX.match(path.name)
     if match and int(match.group(1)) != model.section:
         problems.append(Problem(name, parsed.line_of(("section",)), "section",
                                 f"is {model.section} but the file name says {match.group(1)}"))

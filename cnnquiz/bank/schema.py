@@ -193,12 +193,22 @@ class BankFile(_Strict):
     entries: Annotated[list[Entry], Field(min_length=1)]
 
 
-def validate_file(data: Any, templates: Collection[str] | None = None) -> BankFile:
+class OwnSectionsFile(BankFile):
+    """A file of a user's extra bank: its own section numbering (any number from 1),
+    whatever topics it holds; the topics themselves are still checked."""
+
+    section: Annotated[int, Field(ge=1)]
+
+
+def validate_file(data: Any, templates: Collection[str] | None = None, *,
+                  own_sections: bool = False) -> BankFile:
     """Validate parsed YAML as a bank file (raises pydantic.ValidationError).
 
     `templates`: the ids of the generated templates an entry may name; None skips
-    that check (loading for study: an unknown id then simply matches nothing)."""
+    that check (loading for study: an unknown id then simply matches nothing).
+    `own_sections`: a user's extra bank, see OwnSectionsFile."""
     section = data.get("section") if isinstance(data, dict) else None
-    if isinstance(section, bool) or section not in SECTIONS:
+    if own_sections or isinstance(section, bool) or section not in SECTIONS:
         section = None  # a bad section is reported once, not once per entry
-    return BankFile.model_validate(data, context={"section": section, "templates": templates})
+    model = OwnSectionsFile if own_sections else BankFile
+    return model.model_validate(data, context={"section": section, "templates": templates})

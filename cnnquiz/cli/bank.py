@@ -55,6 +55,8 @@ def list_entries(
     from cnnquiz.bank.schema import LANGS
 
     with context.application(ctx) as application:
+        for warning in application.bank_warnings():
+            typer.echo(f"warning: {warning}", err=True)
         if as_json:
             rows = application.bank_rows(topic)
             typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))

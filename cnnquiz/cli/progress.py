@@ -8,9 +8,7 @@ newer schema) and bad import files are CnnquizErrors: one line, exit 1.
 from __future__ import annotations
 
 import json
-import os
 import sys
-import tempfile
 from pathlib import Path
 
 import typer
@@ -104,23 +102,10 @@ def export(
     if file == "-":
         sys.stdout.write(text)
         return
-    _write_atomically(Path(file), text)
+    from cnnquiz.store.files import write_text
+
+    write_text(Path(file), text)
     typer.echo(f"exported to {file}", err=True)
-
-
-def _write_atomically(path: Path, text: str) -> None:
-    """Never leave a half-written export where a good one was."""
-    from cnnquiz.errors import CnnquizError
-
-    try:
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except OSError as exc:
-        raise CnnquizError(f"cannot write {path}: {exc.strerror or exc}") from None
 
 
 def import_(

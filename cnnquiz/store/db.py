@@ -15,6 +15,11 @@ Nothing is SQLite-only except what is applied when the URL is SQLite:
   serialised between sessions instead of failing half-way.
 
 Before a migration of an existing file, a backup copy is written beside it.
+
+A store in a folder cnnquiz may not write to (or a read-only file) is read-only,
+not damaged: it is opened `immutable` (a WAL file cannot even be read where its
+-shm cannot be created), so `stats` and `export` work, and commands that save
+say that the store is read-only.
 """
 
 from __future__ import annotations
@@ -37,6 +42,7 @@ from cnnquiz.store.errors import StoreError
 from cnnquiz.store.store import Store
 
 BUSY_MS = 15_000
+READ_ONLY_HINT = "make it writable, or choose another --db"
 SQLITE_MAGIC = b"SQLite format 3\x00"
 Clock = Callable[[], datetime]
 
@@ -67,8 +73,9 @@ def resolve(target: str | None) -> Target:
     return Target(str(make_url("sqlite://").set(database=str(path))), path, str(path))
 
 
-def preflight(path: Path, *, deep: bool) -> str | None:
-    """Check a SQLite file without writing to it; its schema revision (None if empty).
+def preflight(path: Path, *, deep: bool) -> tuple[str | None, bool]:
+    """Check a SQLite file without writing to it: its schema revision (None if empty), and
+    whether it can only be read (its folder or the file itself is read-only).
 
     A read-only open of a WAL file creates its -wal/-shm companions; when the file is
     refused, the companions this check created are removed again, leaving the folder
@@ -77,7 +84,7 @@ def preflight(path: Path, *, deep: bool) -> str | None:
     if path.is_dir():
         raise StoreError(f"the progress store {path} is a folder, not a file")
     if not path.exists() or path.stat().st_size == 0:
-        return None
+        return None, False
     if not os.access(path, os.R_OK):
         raise StoreError(f"cannot read the progress store {path} (permission denied)")
     with path.open("rb") as f:
@@ -86,7 +93,7 @@ def preflight(path: Path, *, deep: bool) -> str | None:
                              "database); it was left untouched")
     tidy = companion_cleanup(path)
     try:
-        names, revision = _inspect(path, deep)
+        names, revision, read_only = _inspect(path, deep)
         if names and not {migrate.VERSION_TABLE, "learners"} <= names:
             raise StoreError(f"{path} is an SQLite database of another program, not cnnquiz "
                              "progress; it was left untouched (choose another --db)")
@@ -94,7 +101,7 @@ def preflight(path: Path, *, deep: bool) -> str | None:
     except StoreError:
         tidy()
         raise
-    return revision
+    return revision, read_only
 
 
 def companion_cleanup(path: Path) -> Callable[[], None]:
@@ -113,10 +120,11 @@ def companion_cleanup(path: Path) -> Callable[[], None]:
     return tidy
 
 
-def _inspect(path: Path, deep: bool) -> tuple[set[str], str | None]:
-    """The file's tables and revision, read through a read-only connection."""
+def _inspect(path: Path, deep: bool) -> tuple[set[str], str | None, bool]:
+    """The file's tables and revision, read through a read-only connection, and whether
+    only an immutable connection could read it (a read-only folder or file)."""
     try:
-        ro = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+        ro, read_only = _connect_read_only(path)
     except sqlite3.Error as exc:
         raise StoreError(f"cannot open the progress store {path} ({exc})") from None
     try:
@@ -127,12 +135,37 @@ def _inspect(path: Path, deep: bool) -> tuple[set[str], str | None]:
         if migrate.VERSION_TABLE in names:
             found = ro.execute(f"SELECT version_num FROM {migrate.VERSION_TABLE}").fetchone()
             revision = found[0] if found else None
-        return names, revision
+        return names, revision, read_only
     except sqlite3.Error as exc:
         raise StoreError(f"the progress store {path} is damaged ({exc}); it was left untouched "
                          "- restore a backup (*.bak-*) or choose another --db") from None
     finally:
         ro.close()
+
+
+def _connect_read_only(path: Path) -> tuple[sqlite3.Connection, bool]:
+    """A `mode=ro` connection; where that cannot read (a WAL file whose -shm cannot be
+    created), an `immutable` one, and True."""
+    ro = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+    try:
+        ro.execute("SELECT count(*) FROM sqlite_master").fetchone()  # opening is lazy
+    except sqlite3.Error as exc:
+        if is_read_only_error(str(exc)):
+            ro.close()
+            return sqlite3.connect(f"{path.as_uri()}?mode=ro&immutable=1", uri=True), True
+        # anything else (a damaged file) is diagnosed by the caller's own reads
+    return ro, False
+
+
+def is_read_only_error(reason: str) -> bool:
+    """SQLite's words for "this file or its folder cannot be written"."""
+    return any(w in reason for w in ("readonly", "read-only", "unable to open database file"))
+
+
+def read_only_error(shown: str) -> StoreError:
+    return StoreError(f"the progress store {shown} is read-only (its folder or the file "
+                      f"cannot be written): stats and export work, saving does not; "
+                      f"{READ_ONLY_HINT}")
 
 
 def backup(path: Path, revision: str, now: datetime) -> Path:
@@ -150,14 +183,16 @@ def backup(path: Path, revision: str, now: datetime) -> Path:
     return dest
 
 
-def make_engine(target: Target, *, write: bool) -> Engine:
-    """An engine with the pragmas and transaction mode above (SQLite) or plain (others)."""
+def make_engine(target: Target, *, write: bool, immutable: bool = False) -> Engine:
+    """An engine with the pragmas and transaction mode above (SQLite) or plain (others);
+    `immutable`: a read-only store that SQLite may not even lock (see the module doc)."""
     try:
         if target.path is None:
             return create_engine(target.url, pool_pre_ping=True)
         url = make_url(target.url)
         if not write:  # reading cannot modify the file, not even by a checkpoint on close
-            url = url.set(database=target.path.as_uri(), query={"mode": "ro", "uri": "true"})
+            query = {"mode": "ro", "uri": "true", **({"immutable": "1"} if immutable else {})}
+            url = url.set(database=target.path.as_uri(), query=query)
         engine = create_engine(url, connect_args={"timeout": BUSY_MS / 1000})
     except (ArgumentError, NoSuchModuleError, ImportError) as exc:
         raise StoreError(f"cannot use the database {target.shown}: {exc}") from None
@@ -190,15 +225,18 @@ def open_store(target: str | None = None, *, write: bool = True, now: Clock | No
     clock = now or (lambda: datetime.now(UTC))
     where = resolve(target)
     tidy = companion_cleanup(where.path) if where.path is not None else None
+    read_only = False
     if where.path is not None:
-        revision = preflight(where.path, deep=write)
+        revision, read_only = preflight(where.path, deep=write)
+        if read_only and (write or revision != migrate.HEAD):
+            raise read_only_error(where.shown)
         if revision != migrate.HEAD:
             if revision is not None:
                 preflight(where.path, deep=True)
                 backup(where.path, revision, clock())
             write = True
-            where.path.parent.mkdir(parents=True, exist_ok=True)
-    engine = make_engine(where, write=write)
+            _make_folder(where.path.parent)
+    engine = make_engine(where, write=write, immutable=read_only)
     try:
         _migrate(engine)
     except StoreError:
@@ -209,8 +247,22 @@ def open_store(target: str | None = None, *, write: bool = True, now: Clock | No
         if tidy is not None:
             tidy()
         reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
+        if where.path is not None and is_read_only_error(reason):
+            if not where.path.exists() or where.path.stat().st_size == 0:
+                raise StoreError(f"cannot create the progress store {where.shown}: its folder "
+                                 f"cannot be written; {READ_ONLY_HINT}") from None
+            raise read_only_error(where.shown) from None
         raise StoreError(f"cannot open the progress store {where.shown}: {reason}") from None
     return Store(engine, where.shown, clock, on_damage=tidy)
+
+
+def _make_folder(folder: Path) -> None:
+    """Create the store's folder (and its parents), or say in one line why not."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StoreError(f"cannot create the data folder {folder}: {exc.strerror or exc}; "
+                         "set CNNQUIZ_DATA_DIR or choose another --db") from None
 
 
 def _migrate(engine: Engine) -> None:

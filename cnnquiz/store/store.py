@@ -127,6 +127,11 @@ class Store:
                 raise StoreError(f"the progress store {self.shown} is damaged ({reason}); it was "
                                  "left untouched - restore a backup (*.bak-*) or choose "
                                  "another --db") from None
+            if "readonly" in reason or "read-only" in reason:
+                raise StoreError(f"the progress store {self.shown} is read-only (its folder "
+                                 "or the file cannot be written): stats and export work, "
+                                 "saving does not; make it writable, or choose another "
+                                 "--db") from None
             if "locked" in reason or "busy" in reason:
                 raise StoreError(f"the progress store {self.shown} is busy ({reason}): another "
                                  "cnnquiz kept it locked too long; try again") from None

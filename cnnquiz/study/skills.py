@@ -69,6 +69,7 @@ def catalogue(topics: Sequence[str] | None = None, *, bank_dirs: Sequence[str | 
             from cnnquiz import bank
 
             entries = bank.entries(extra=bank_dirs)
+            warnings += [f"concept bank: {w}" for w in bank.get_bank(bank_dirs).skipped]
         except CnnquizError as exc:
             entries = []
             warnings.append(f"concept questions left out: {exc}")

@@ -3,6 +3,7 @@ field and reason, and `validate` collects them all instead of stopping at the fi
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -168,10 +169,13 @@ def test_not_utf8_and_yml_files_are_reported(tmp_path: Path) -> None:
         ("01-convolution.yaml", CONV.count("\n") + 1), ("06-dropout.yml", 1)]
 
 
-def test_load_refuses_a_broken_bank_naming_the_first_problem(tmp_path: Path) -> None:
-    write(tmp_path, "01-convolution.yaml", CASES["bad topic"].edit(CONV))
-    with pytest.raises(CnnquizError, match=r"01-convolution\.yaml:\d+: entries\[1\]\.topic"):
-        load([tmp_path])
+def test_load_leaves_out_a_broken_file_naming_its_first_problem(sample_dir: Path) -> None:
+    write(sample_dir, "01-convolution.yaml", CASES["bad topic"].edit(CONV))
+    bank = load([sample_dir])
+    assert [e.id for e in bank.entries] == ["dropout-at-test"]  # the other file stays
+    (skipped,) = bank.skipped
+    assert re.search(r"01-convolution\.yaml left out \(1 problem, first: \S*01-convolution"
+                     r"\.yaml:\d+: entries\[1\]\.topic", skipped)
 
 
 def test_load_of_a_good_bank_keeps_order_and_lines(sample_dir: Path) -> None:
