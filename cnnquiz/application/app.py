@@ -95,9 +95,17 @@ class Application:
         return questions.build_sets(topics, count, seed, level, versions, language,
                                     self.settings.bank_dirs)
 
-    def check(self, set_ref: str, answers: Path) -> Report:
-        """Grade a filled answer sheet against a set file or set code."""
-        return questions.check_sheet(set_ref, answers, self.settings.lang, self.settings.bank_dirs)
+    def check(self, set_ref: str, text: str) -> Report:
+        """Grade a filled answer sheet's text against a set file or set code."""
+        from cnnquiz.application import checking
+
+        return checking.check(set_ref, text, self.settings.lang, self.settings.bank_dirs)
+
+    def record_check(self, report: Report) -> int:
+        """Save a checked sheet's graded answers as practice; how many were saved."""
+        from cnnquiz.application import checking
+
+        return checking.record(self.store(), self.settings.learner, report, self._now)
 
     def calc(self, spec: str | None, input_size: str | None,
              stdin: TextIO | None = None) -> calc.CalcResult:

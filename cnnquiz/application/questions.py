@@ -20,12 +20,12 @@ if TYPE_CHECKING:
     from cnnquiz.questions.model import Question
     from cnnquiz.questions.network_case import NetworkCase
     from cnnquiz.questions.sets import QuestionSet
-    from cnnquiz.questions.sheets import Report
 
 BANK_PREFIX = "bank:"
 #: concept kinds a printed set holds: choice and true/false are graded; a short answer gets
 #: room to write on the sheet, and a checked sheet shows its model answer ("self")
 PRINTED_KINDS = ("choice", "truefalse", "short")
+FILE_SUFFIXES = (".json", ".txt", ".md")  # a SET argument ending so names a file, not a code
 
 
 def resolve_code(code: str, lang: Lang, bank_dirs: Sequence[str] = (),
@@ -84,21 +84,14 @@ def read_set(ref: str, lang: Lang, bank_dirs: Sequence[str] = ()) -> QuestionSet
             raise CnnquizError(f"cannot read set file {path}: {exc}") from None
         return sets.from_json(data, lang,
                               regenerate=lambda code, lg: resolve_code(code, _lang(lg), bank_dirs))
-    p = sets.parse_code(ref)
-    return sets.build(p, lang, concept_questions(p.topics, p.level, lang, bank_dirs))
-
-
-def check_sheet(set_ref: str, answers: Path, lang: Lang,
-                bank_dirs: Sequence[str] = ()) -> Report:
-    """Grade a filled answer sheet (a file of `N: answer` lines or JSON) against a set."""
-    from cnnquiz.questions import sheets
-
-    qset = read_set(set_ref, lang, bank_dirs)
     try:
-        text = answers.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise CnnquizError(f"cannot read answer file {answers}: {exc}") from None
-    return sheets.check(qset, sheets.read_sheet(text))
+        p = sets.parse_code(ref)
+    except CnnquizError:
+        if path.suffix.lower() in FILE_SUFFIXES or any(sep in ref for sep in "/\\"):
+            raise CnnquizError(f"set file {ref} does not exist") from None
+        raise CnnquizError(f"{ref[:60]!r} is neither a set file nor a set code "
+                           "(like s1.2.10.0.k3j9, printed on every page)") from None
+    return sets.build(p, lang, concept_questions(p.topics, p.level, lang, bank_dirs))
 
 
 def _lang(value: str) -> Lang:

@@ -13,7 +13,7 @@ import typer
 
 from cnnquiz import __version__
 from cnnquiz.application import resolve_settings
-from cnnquiz.cli import bank, calc, demo, printing, progress, questions, study
+from cnnquiz.cli import bank, calc, check, demo, printing, progress, questions, study
 from cnnquiz.cli.usage import RootGroup
 from cnnquiz.errors import CnnquizError
 
@@ -60,6 +60,7 @@ demo.register(app)
 bank.register(app)
 questions.register(app)
 printing.register(app)
+check.register(app)
 progress.register(app)
 
 

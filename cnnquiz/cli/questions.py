@@ -1,9 +1,8 @@
-"""`cnnquiz show` and `cnnquiz check`: one question from its code, and self-check."""
+"""`cnnquiz show`: one question regenerated from its code, with answer and solution."""
 
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import typer
 
@@ -12,7 +11,6 @@ from cnnquiz.cli.context import application
 
 def register(app: typer.Typer) -> None:
     app.command("show")(show)
-    app.command("check")(check)
 
 
 def show(
@@ -52,27 +50,3 @@ def _answer_text(value: object) -> str:
     if isinstance(value, list) and value and all(isinstance(v, int) for v in value):
         return "x".join(map(str, value)) if len(value) <= 4 else str(value)
     return str(value)
-
-
-def check(
-    ctx: typer.Context,
-    set_ref: str = typer.Argument(..., metavar="SET", help="A set JSON file or a set code."),
-    answers: Path = typer.Argument(..., help="Answer sheet: `N: answer` lines or JSON."),
-    as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
-) -> None:
-    """Grade a filled answer sheet against a set; exits 0 whatever the score."""
-    with application(ctx) as app:
-        report = app.check(set_ref, answers)
-    if as_json:
-        typer.echo(json.dumps(report.to_json(), ensure_ascii=False))
-        return
-    for n, v in report.results:
-        line = f"{n:>3}. {v.verdict:<10}"
-        if v.verdict != "correct":
-            line += f" expected {_answer_text(v.expected)}"
-            if v.given:
-                line += f", you wrote {v.given!r}"
-        typer.echo(line)
-        if v.mistake or (v.explanation and v.verdict != "correct"):
-            typer.echo(f"      {v.mistake + ': ' if v.mistake else ''}{v.explanation}")
-    typer.echo(f"score {report.score}/{len(report.results)}  (set {report.code})")

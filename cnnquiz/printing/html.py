@@ -104,16 +104,16 @@ def answer_html(s: Sheet, q: Question) -> str:
     out = [f'<p class="meta">{escape(meta(q, s.lang))}</p>']
     cells = rows(q.answer)
     if q.answer.kind == "text":
-        out.append(f"<p><strong>{escape(s.t('model_answer'))}:</strong></p>{fragment(str(q.answer.value))}")
-        label = s.t("key_points")
+        out.append(f"<p><strong>{escape(s.colon('model_answer'))}</strong></p>{fragment(str(q.answer.value))}")
+        label = s.colon("key_points")
     elif cells is not None:
-        out.append(f"<p><strong>{escape(s.t('answer'))}:</strong></p>{grid(cells)}")
-        label = s.t("solution")
+        out.append(f"<p><strong>{escape(s.colon('answer'))}</strong></p>{grid(cells)}")
+        label = s.colon("solution")
     else:
-        out.append(f"<p><strong>{escape(s.t('answer'))}:</strong> {escape(answer_text(q, s.lang))}</p>")
-        label = s.t("solution")
+        out.append(f"<p><strong>{escape(s.colon('answer'))}</strong> {escape(answer_text(q, s.lang))}</p>")
+        label = s.colon("solution")
     steps = key_steps(q)
     if steps:
         items = "".join(f"<li>{fragment(step)}</li>" for step in steps)
-        out.append(f"<p><strong>{escape(label)}:</strong></p><ol>{items}</ol>")
+        out.append(f"<p><strong>{escape(label)}</strong></p><ol>{items}</ol>")
     return "\n".join(out)

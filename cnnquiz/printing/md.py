@@ -47,24 +47,24 @@ def key_entry(s: Sheet, n: int, q: Question, mark: str) -> str:
     grid = rows(q.answer)
     lines = [f"{mark} {n}.", f"*{meta(q, s.lang)}*"]
     if q.answer.kind == "text":
-        lines.append(f"**{s.t('model_answer')}:** {q.answer.value}")
-        label = s.t("key_points")
+        lines.append(f"**{s.colon('model_answer')}** {q.answer.value}")
+        label = s.colon("key_points")
     elif grid is not None:
         width = max(len(c) for r in grid for c in r)
         body = "\n".join("  ".join(c.rjust(width) for c in r) for r in grid)
-        lines.append(f"**{s.t('answer')}:**\n\n```\n{body}\n```")
-        label = s.t("solution")
+        lines.append(f"**{s.colon('answer')}**\n\n```\n{body}\n```")
+        label = s.colon("solution")
     else:
-        lines.append(f"**{s.t('answer')}:** {answer_text(q, s.lang)}")
-        label = s.t("solution")
+        lines.append(f"**{s.colon('answer')}** {answer_text(q, s.lang)}")
+        label = s.colon("solution")
     steps = key_steps(q)
     if steps:
-        lines.append(f"**{label}:**")
-        lines.append("\n".join(_item(i, step) for i, step in enumerate(steps, 1)))
+        lines.append(f"**{label}**")
+        lines.append("\n".join(numbered(i, step) for i, step in enumerate(steps, 1)))
     return "\n\n".join(lines)
 
 
-def _item(i: int, step: str) -> str:
+def numbered(i: int, step: str) -> str:
     """A numbered step; its own later lines are indented so they stay inside the item."""
     head, *rest = step.split("\n")
     return "\n".join([f"{i}. {head}", *(f"   {line}" if line.strip() else "" for line in rest)])

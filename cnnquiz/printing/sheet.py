@@ -37,6 +37,10 @@ class Sheet:
     def t(self, key: str, **values: object) -> str:
         return text(f"printing.{key}", self.lang, **values)
 
+    def colon(self, key: str) -> str:
+        """`Answer:` / `答案：` (Chinese takes the full-width colon)."""
+        return colon(self.t(key), self.lang)
+
     @property
     def label(self) -> str:
         """`Set s1.2.10.0.k3j9 · Form A`: what every page shows."""
@@ -48,6 +52,10 @@ class Sheet:
 
     def numbered(self) -> list[tuple[int, Question]]:
         return list(enumerate(self.qset.questions, 1))
+
+
+def colon(word: str, lang: Lang) -> str:
+    return word + ("：" if lang == "zh" else ":")
 
 
 def space(q: Question) -> Space:

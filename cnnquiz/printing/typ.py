@@ -122,16 +122,16 @@ def key_entry(s: Sheet, q: Question) -> str:
     out = [f"#text(size: 0.85em, fill: luma(90))[{esc(meta(q, s.lang))}]"]
     cells = rows(q.answer)
     if q.answer.kind == "text":
-        out.append(f"#strong[{esc(s.t('model_answer'))}:] {content(str(q.answer.value))}")
-        label = s.t("key_points")
+        out.append(f"#strong[{esc(s.colon('model_answer'))}] {content(str(q.answer.value))}")
+        label = s.colon("key_points")
     elif cells is not None:
-        out.append(f"#strong[{esc(s.t('answer'))}:]\n\n{grid(cells)}")
-        label = s.t("solution")
+        out.append(f"#strong[{esc(s.colon('answer'))}]\n\n{grid(cells)}")
+        label = s.colon("solution")
     else:
-        out.append(f"#strong[{esc(s.t('answer'))}:] {esc(answer_text(q, s.lang))}")
-        label = s.t("solution")
+        out.append(f"#strong[{esc(s.colon('answer'))}] {esc(answer_text(q, s.lang))}")
+        label = s.colon("solution")
     steps = key_steps(q)
     if steps:
         items = ", ".join(f"[{content(step)}]" for step in steps)
-        out.append(f"#strong[{esc(label)}:]\n#enum({items})")
+        out.append(f"#strong[{esc(label)}]\n#enum({items})")
     return "\n\n".join(out)

@@ -97,6 +97,7 @@ class Report:
     code: str
     results: list[tuple[int, Verdict]]
     sheet: Sheet = field(default_factory=lambda: Sheet({}))
+    questions: tuple[Question, ...] = ()  # the set's questions, in the order of `results`
 
     @property
     def score(self) -> int:
@@ -119,7 +120,7 @@ def check(qset: QuestionSet, answers: Mapping[int, str] | Sheet) -> Report:
     if unknown:
         raise SheetError(f"the set has questions 1-{len(qset.questions)}; the sheet answers {unknown[0]}")
     return Report(qset.code, [(n, _grade(q, sheet.answers.get(n, "")))
-                              for n, q in enumerate(qset.questions, 1)], sheet)
+                              for n, q in enumerate(qset.questions, 1)], sheet, tuple(qset.questions))
 
 
 def _grade(q: Question, given: str) -> Verdict:

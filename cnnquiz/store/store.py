@@ -261,7 +261,8 @@ class _Q:
     usual_seconds = (select(_attempts.c.seconds)
                      .where(_attempts.c.learner_id == bindparam("l_id"),
                             _attempts.c.skill == bindparam("s_key"),
-                            _attempts.c.verdict == "correct")
+                            _attempts.c.verdict == "correct",
+                            _attempts.c.seconds > 0)  # a checked paper sheet has no timing
                      .order_by(_attempts.c.answered_at.desc()).limit(USUAL_WINDOW))
     insert_attempt = insert(_attempts)
     insert_card = insert(_cards)

@@ -74,7 +74,5 @@ def test_check_regenerates_extra_bank_questions_from_a_set_file(settings: Settin
     q = application.question(f"bank:{EXTRA_ID}")
     sheet = tmp_path / "set.json"
     sheet.write_text(json.dumps({"code": "x", "questions": [q.to_json(1)]}), encoding="utf-8")
-    answers = tmp_path / "answers.txt"
-    answers.write_text("1: A\n", encoding="utf-8")
-    (_, verdict), = application.check(str(sheet), answers).results
+    (_, verdict), = application.check(str(sheet), "1: A\n").results
     assert verdict.verdict == "wrong" and verdict.mistake  # a named mistake: regenerated
