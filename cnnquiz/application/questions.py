@@ -82,7 +82,9 @@ def read_set(ref: str, lang: Lang, bank_dirs: Sequence[str] = ()) -> QuestionSet
             data = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
             raise CnnquizError(f"cannot read set file {path}: {exc}") from None
-        return sets.from_json(data, lang,
+        own = data.get("lang") if isinstance(data, dict) else None
+        # a set file is graded in its own language (a zh set explains in Chinese)
+        return sets.from_json(data, own if own in ("en", "zh") else lang,
                               regenerate=lambda code, lg: resolve_code(code, _lang(lg), bank_dirs))
     try:
         p = sets.parse_code(ref)

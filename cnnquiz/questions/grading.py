@@ -24,11 +24,13 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from dataclasses import replace
 from fractions import Fraction
 from typing import Any
 
 from cnnquiz.questions.answers import Reading, is_blank, read_detailed
 from cnnquiz.questions.model import Answer, Mistake, Option, Question, Verdict
+from cnnquiz.questions.reasons import localize
 from cnnquiz.questions.safe_eval import ReadError
 
 ROUNDING_LEEWAY = 2  # decimals fewer than the tolerance implies that still count
@@ -38,9 +40,13 @@ EXACT_COUNT = "an exact count is wanted: write all its digits, not a rounded num
 
 
 def grade(question: Question, given: str | None) -> Verdict:
-    """Grade `given` against `question` (answer, mistakes, options). Never raises."""
-    return grade_answer(question.answer, given, mistakes=question.mistakes,
-                        options=question.options)
+    """Grade `given` against `question` (answer, mistakes, options). Never raises.
+    The explanation is in the question's language (reader messages are English)."""
+    verdict = grade_answer(question.answer, given, mistakes=question.mistakes,
+                           options=question.options)
+    if question.lang == "zh" and verdict.mistake is None and verdict.explanation != SELF_RATED:
+        return replace(verdict, explanation=localize(verdict.explanation, "zh"))
+    return verdict
 
 
 def grade_answer(answer: Answer, given: Any, *, mistakes: Sequence[Mistake] = (),

@@ -1,0 +1,53 @@
+"""Why an answer could not be read or graded, in both languages.
+
+The readers (questions/answers.py, safe_eval.py, grading.py) phrase reasons in
+English; each English text here is the exact template of one of them, and
+`cnnquiz.questions.reasons.localize` gives the Chinese one for a zh question.
+"""
+
+STRINGS: dict[str, tuple[str, str]] = {
+    "no_answer": ("no answer given", "没有作答"),
+    "too_long": ("answer too long (more than {n} characters)", "答案太长（超过 {n} 个字符）"),
+    "suffix": ("K/M suffixes only for questions that ask for an estimate",
+               "只有要求估算的题目才能用 K/M 后缀"),
+    "no_number": ("no number found", "没有找到数字"),
+    "decimal_comma": ("'{s}' is not a number here (use '.' for decimals)",
+                      "'{s}' 在这里不是数字（小数点请用 '.'）"),
+    "no_sizes": ("no sizes found", "没有找到尺寸"),
+    "layout": ("layout {layout} names {k} sizes but {n} were given",
+               "布局 {layout} 有 {k} 个维度，但给出了 {n} 个尺寸"),
+    "size_missing": ("a size is missing between separators", "分隔符之间缺少一个尺寸"),
+    "whole_sizes": ("shape sizes must be whole numbers, got '{part}'",
+                    "形状的各个尺寸必须是整数，这里是 '{part}'"),
+    "entry_missing": ("an entry is missing between commas", "逗号之间缺少一个元素"),
+    "unexpected": ("unexpected {shown} at position {pos}", "第 {pos} 个字符处不应出现 {shown}"),
+    "matrix_deep": ("matrix nested too deeply", "矩阵嵌套太深"),
+    "mixed": ("numbers and rows are mixed in one list", "同一个列表里混用了数字和行"),
+    "missing_end": ("missing {what} at the end", "末尾缺少 {what}"),
+    "missing_paren": ("missing ')'", "缺少 ')'"),
+    "empty_channel": ("an empty channel between '|'", "'|' 之间有一个空通道"),
+    "empty_row": ("an empty row", "有一个空行"),
+    "row_lengths": ("rows have different lengths ({lengths})", "各行长度不同（{lengths}）"),
+    "not_letter": ("'{piece}' is not an option letter", "'{piece}' 不是选项字母"),
+    "no_option": ("no option {letter} (options are {valid})", "没有选项 {letter}（选项为 {valid}）"),
+    "no_letter": ("no option letter found", "没有找到选项字母"),
+    "expr_long": ("expression too long (more than {n} symbols)", "表达式太长（超过 {n} 个符号）"),
+    "too_large": ("number too large", "数字太大"),
+    "too_small": ("number too small", "数字太小"),
+    "exponent": ("exponent too large (at most {n})", "指数太大（最多 {n}）"),
+    "div_zero": ("division by zero", "除数为零"),
+    "neg_power": ("power of a negative number with a fractional exponent", "负数的分数次幂"),
+    "neg_sqrt": ("square root of a negative number", "负数的平方根"),
+    "log": ("logarithm of a number that is not positive", "非正数的对数"),
+    "ends_early": ("the expression ends too early", "表达式提前结束了"),
+    "expr_deep": ("expression nested too deeply", "表达式嵌套太深"),
+    "unknown_name": ("unknown name '{name}' at position {pos}",
+                     "第 {pos} 个字符处有未知名称 '{name}'"),
+    "one_argument": ("{name} takes one argument (position {pos})",
+                     "{name} 只接受一个参数（第 {pos} 个字符处）"),
+    "ungradable": ("could not grade this answer", "无法评判这个答案"),
+    "whole_number": ("the answer is a whole number", "答案是整数"),
+    "sizes": ("expected {want} sizes, got {got}", "应有 {want} 个尺寸，实际给出 {got} 个"),
+    "entries": ("expected {want} entries, got {got}", "应为 {want} 个元素，实际为 {got} 个"),
+    "several": ("more than one option is correct", "正确的选项不止一个"),
+}
