@@ -20,6 +20,8 @@ from cnnquiz.application import bank, calc, questions
 from cnnquiz.application.settings import Settings
 
 if TYPE_CHECKING:
+    import random
+
     from cnnquiz.application.network import NetworkChoice
     from cnnquiz.bank.loader import BankEntry
     from cnnquiz.engine.zoo import Network
@@ -30,6 +32,7 @@ if TYPE_CHECKING:
     from cnnquiz.store.stats import Summary
     from cnnquiz.store.store import Store
     from cnnquiz.store.transfer import ImportReport
+    from cnnquiz.study.interview import Interview
     from cnnquiz.study.loop import StudyLoop
     from cnnquiz.study.skills import Skill
 
@@ -152,6 +155,18 @@ class Application:
         from cnnquiz.study.network_skills import network_skills
 
         return self.study(count=count, skills=network_skills(case))
+
+    def interview(self, minutes: float | None = None, count: int | None = None,
+                  rng: random.Random | None = None) -> Interview:
+        """A mock interview for the current learner: `minutes` (default 30 when no `count`
+        is given) and/or `count` main questions, whichever ends first."""
+        from cnnquiz.study.interview import DEFAULT_MINUTES, Interview
+
+        if minutes is None and count is None:
+            minutes = DEFAULT_MINUTES
+        return Interview(self.store(), self.settings.learner, minutes=minutes, count=count,
+                         lang=self.settings.lang, bank_dirs=self.settings.bank_dirs,
+                         now=self._now, rng=rng)
 
     def stats(self) -> Summary:
         from cnnquiz.application.settings import DEFAULT_LEARNER

@@ -13,7 +13,7 @@ import typer
 
 from cnnquiz import __version__
 from cnnquiz.application import resolve_settings
-from cnnquiz.cli import bank, calc, check, demo, printing, progress, questions, study
+from cnnquiz.cli import bank, calc, check, demo, interview, printing, progress, questions, study
 from cnnquiz.cli.usage import RootGroup
 from cnnquiz.errors import CnnquizError
 
@@ -62,6 +62,7 @@ questions.register(app)
 printing.register(app)
 check.register(app)
 progress.register(app)
+interview.register(app)
 
 
 def run() -> None:

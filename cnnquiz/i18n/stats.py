@@ -23,6 +23,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "interview_past": ("interview on {date}: already past", "面试日期 {date}：已经过去"),
     "chose": ("chose “{option}” for “{question}”", "在“{question}”中选了“{option}”"),
     "judged": ("judged “{statement}” {verdict}", "把“{statement}”判为{verdict}"),
+    "mock_title": ("past mock interviews (cnnquiz interview)", "以往的模拟面试（cnnquiz interview）"),
+    "mock_line": ("{date}  {bar} {pct:>4} ({score}), follow-ups {right}/{asked}, weakest: {weakest}",
+                  "{date}  {bar} {pct:>4}（{score}），追问答对 {right}/{asked}，最弱：{weakest}"),
+    "mock_trend": ("trend: {change} points from the first interviews to the latest",
+                   "趋势：从最初几次到最近几次变化 {change} 个百分点"),
     "true": ("true", "对"),
     "false": ("false", "错"),
 }

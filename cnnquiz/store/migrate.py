@@ -15,7 +15,7 @@ from sqlalchemy import Connection, inspect, text
 
 from cnnquiz.store.errors import StoreError
 
-REVISIONS = ("0001", "0002")  # oldest first; must match migrations/versions (tested)
+REVISIONS = ("0001", "0002", "0003")  # oldest first; must match migrations/versions (tested)
 HEAD = REVISIONS[-1]
 SCRIPTS = Path(__file__).resolve().parent / "migrations"
 VERSION_TABLE = "alembic_version"

@@ -131,3 +131,28 @@ class Setting(Base):
     learner_id: Mapped[int] = mapped_column(ForeignKey("learners.id"), primary_key=True)
     key: Mapped[str] = mapped_column(String(64), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+class MockInterview(Base):
+    """One mock interview (`cnnquiz interview`): its plan, score and weakest topics. Its
+    answers are ordinary attempts of its session (`session_uid`)."""
+
+    __tablename__ = "interviews"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uid: Mapped[str] = mapped_column(String(32), unique=True, default=new_uid)
+    learner_id: Mapped[int] = mapped_column(ForeignKey("learners.id"))
+    session_uid: Mapped[str | None] = mapped_column(String(32))
+    started_at: Mapped[datetime]
+    ended_at: Mapped[datetime]
+    minutes: Mapped[float | None] = mapped_column(Float)  # the time limit, if any
+    planned: Mapped[int | None] = mapped_column(Integer)  # the question limit, if any
+    answered: Mapped[int] = mapped_column(Integer)
+    correct: Mapped[int] = mapped_column(Integer)
+    followups_asked: Mapped[int] = mapped_column(Integer)
+    followups_correct: Mapped[int] = mapped_column(Integer)
+    seconds: Mapped[float] = mapped_column(Float)
+    by_topic: Mapped[str] = mapped_column(Text)  # JSON {"topic": {"answered": n, "correct": n}}
+    weakest: Mapped[str] = mapped_column(Text)  # comma-separated topic slugs, weakest first
+
+    __table_args__ = (Index("ix_interviews_learner_started", "learner_id", "started_at"),)
+

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from cnnquiz.i18n import Lang, text
+from cnnquiz.store.interviews import trend
 from cnnquiz.store.labels import cells, ljust, mistake_label
 from cnnquiz.store.stats import Summary
 from cnnquiz.topics import BY_SLUG
@@ -19,6 +20,7 @@ BAR = 20
 SHOWN_MISTAKES = 8
 SHOWN_PER_STAGE = 8
 STAGES = ("learning", "young", "mature")
+SHOWN_MOCKS = 5
 
 
 def bar(fraction: float, width: int = BAR) -> str:
@@ -38,11 +40,12 @@ def render(s: Summary, lang: Lang = "en", bank_dirs: Sequence[str | Path] = ()) 
     lines = [t("title", learner=s.learner)]
     if s.interview is not None:
         lines.append(_interview(s, lang))
-    if not s.attempts and not s.skills:
+    if not s.attempts and not s.skills and not s.mock_interviews:
         return "\n".join([*lines, t("empty")])
     streak = t("day" if s.streak_days == 1 else "days", n=s.streak_days)
     lines.append(t("totals", attempts=s.attempts, correct=s.correct,
                    pct=pct(s.correct, s.attempts), streak=streak))
+    lines += _mock_interviews(s, lang)
     if s.by_topic:
         lines += ["", t("by_topic")]
         names = {topic: _topic(topic, lang) for topic in s.by_topic}
@@ -82,6 +85,23 @@ def _interview(s: Summary, lang: Lang) -> str:
         return text("stats.interview", lang, date=when, days=days)
     return text("stats.interview_today" if s.days_left == 0 else "stats.interview_past", lang,
                 date=when)
+
+
+def _mock_interviews(s: Summary, lang: Lang) -> list[str]:
+    """The last mock interviews, one line each, and the trend of their scores."""
+    if not s.mock_interviews:
+        return []
+    lines = ["", text("stats.mock_title", lang)]
+    for m in s.mock_interviews[-SHOWN_MOCKS:]:
+        weakest = ("、" if lang == "zh" else ", ").join(_topic(w, lang) for w in m.weakest) or "-"
+        lines.append("  " + text("stats.mock_line", lang, date=m.started_at.date().isoformat(),
+                                 score=f"{m.correct}/{m.answered}", pct=pct(m.correct, m.answered),
+                                 bar=bar(m.score, 10), asked=m.followups_asked,
+                                 right=m.followups_correct, weakest=weakest))
+    change = trend(s.mock_interviews)
+    if change is not None:
+        lines.append("  " + text("stats.mock_trend", lang, change=f"{change:+.0f}"))
+    return lines
 
 
 def _topic(slug: str, lang: Lang) -> str:

@@ -68,6 +68,22 @@ class CardRow(_Strict):
     lapses: int = Field(ge=0)
 
 
+class InterviewRow(_Strict):
+    uid: Uid = Field(min_length=1, max_length=32)
+    session_uid: str | None = Field(max_length=32)
+    started_at: AwareDatetime
+    ended_at: AwareDatetime
+    minutes: float | None = Field(gt=0)
+    planned: int | None = Field(ge=1)
+    answered: int = Field(ge=0)
+    correct: int = Field(ge=0)
+    followups_asked: int = Field(ge=0)
+    followups_correct: int = Field(ge=0)
+    seconds: float = Field(ge=0)
+    by_topic: str
+    weakest: str
+
+
 class LearnerDoc(_Strict):
     name: str = Field(min_length=1, max_length=64)
     created_at: AwareDatetime
@@ -76,6 +92,7 @@ class LearnerDoc(_Strict):
     attempts: list[AttemptRow]
     reviews: list[ReviewRow]
     cards: list[CardRow]
+    interviews: list[InterviewRow] = []  # mock interviews (absent in older exports)
 
 
 class ExportDoc(_Strict):

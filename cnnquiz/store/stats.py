@@ -16,6 +16,7 @@ from typing import Any
 
 from sqlalchemy import case, func, select
 
+from cnnquiz.store.interviews import InterviewRecord, read_interviews, trend
 from cnnquiz.store.models import Attempt, Card, Learner, Setting
 from cnnquiz.store.scheduler import CardState, Planner, local_day
 from cnnquiz.store.store import Store, card_state
@@ -51,6 +52,7 @@ class Summary:
     skills: list[SkillMastery] = field(default_factory=list)  # weakest first
     interview: date | None = None  # the learner's interview date, if set
     days_left: int | None = None  # days from today (the learner's) to it; negative: past
+    mock_interviews: list[InterviewRecord] = field(default_factory=list)  # oldest first
 
     def to_json(self) -> dict[str, Any]:
         """The contract's `stats --json` object, plus a few extra keys."""
@@ -66,6 +68,8 @@ class Summary:
                         "recall": round(s.recall, 4), "stability_days": round(s.stability, 2),
                         "reps": s.reps, "lapses": s.lapses, "due": s.due.isoformat()}
                        for s in self.skills],
+            "mock_interviews": [m.to_json() for m in self.mock_interviews],
+            "mock_interview_trend": trend(self.mock_interviews),
         }
 
 
@@ -103,6 +107,7 @@ def summarize(store: Store, learner: str = "default", *, now: Callable[[], datet
         out.streak_days = streak(set(studied), local_day(at, planner.zone()))
         rows = s.scalars(select(Card).where(Card.learner_id == lid)).all()
         cards = [(r.skill, r.topic, card_state(r)) for r in rows]
+        out.mock_interviews = read_interviews(s, lid)
     _due(out, [c for _, _, c in cards], planner, at, days)
     out.skills = sorted((_mastery(k, t, c, planner, at) for k, t, c in cards),
                         key=lambda m: (m.recall, m.skill))

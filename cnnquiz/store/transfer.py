@@ -19,7 +19,15 @@ from typing import Any
 from sqlalchemy import Table, insert, select
 from sqlalchemy.orm import Session
 
-from cnnquiz.store.models import Attempt, Card, Learner, ReviewLog, Setting, StudySession
+from cnnquiz.store.models import (
+    Attempt,
+    Card,
+    Learner,
+    MockInterview,
+    ReviewLog,
+    Setting,
+    StudySession,
+)
 from cnnquiz.store.store import Store
 
 FORMAT, VERSION = "cnnquiz-progress", 1
@@ -35,6 +43,10 @@ KINDS: tuple[tuple[str, Table, tuple[str, ...], tuple[str, ...]], ...] = (
                                       "duration_ms"), ("reviewed_at", "uid")),
     ("cards", Card.__table__, ("skill", "topic", "state", "step", "stability", "difficulty",
                                "due", "last_review", "reps", "lapses"), ("skill",)),
+    ("interviews", MockInterview.__table__, ("uid", "session_uid", "started_at", "ended_at",
+                                             "minutes", "planned", "answered", "correct",
+                                             "followups_asked", "followups_correct", "seconds",
+                                             "by_topic", "weakest"), ("started_at", "uid")),
 )  # type: ignore[assignment]
 
 
@@ -68,7 +80,8 @@ class ImportReport:
 
     def __str__(self) -> str:
         parts = [f"{self.added.get(k, 0)} {k}" for k in ("learners", "attempts", "reviews",
-                                                        "cards", "sessions", "settings")]
+                                                        "cards", "sessions", "settings",
+                                                        "interviews")]
         skipped = sum(self.skipped.values())
         return "imported " + ", ".join(parts) + (f"; {skipped} already present" if skipped else "")
 
