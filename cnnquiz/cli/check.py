@@ -112,7 +112,7 @@ def _headline(q: Question, n: int, v: Verdict, lang: Lang) -> Text:
     mark, style = MARKS[v.verdict]
     line = Text(f"{n:>3}. ")
     line.append(f"{mark} {text('common.' + v.verdict, lang)}", style=f"bold {style}")
-    if v.given and v.verdict != "self":
+    if v.given:
         line.append(f"   {colon(text('check.you_wrote', lang), lang)} {v.given}")
     if v.verdict not in ("correct", "self"):
         line.append(f"   {colon(text('check.expected', lang), lang)} {answer_text(q, lang)}")

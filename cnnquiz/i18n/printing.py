@@ -1,4 +1,4 @@
-"""Strings of printed problem sets (md, html, pdf, apkg) and of the checked-sheet report."""
+"""Strings of printed problem sets (md, html, pdf, apkg); the check report has its own table."""
 
 STRINGS: dict[str, tuple[str, str]] = {
     "title": ("CNN quiz: problem set", "CNN 练习题"),
@@ -16,7 +16,6 @@ STRINGS: dict[str, tuple[str, str]] = {
         "共 {count} 题。请把答案写在每题下方的空白处。自测时把答案输入文本文件，每行一条 "
         "`N: 答案`，然后运行 `cnnquiz check {code} FILE`。"),
     "key": ("Answer key", "答案与解析"),
-    "key_for": ("Answer key for set {code}", "题组 {code} 的答案与解析"),
     "answer": ("Answer", "答案"),
     "answer_line": ("Answer:", "答："),
     "your_answer": ("Your answer:", "你的答案："),
@@ -25,9 +24,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "solution": ("Solution", "解答"),
     "level": ("level {level}", "难度 {level}"),
     "code": ("code {code}", "题码 {code}"),
-    "shape_hint": ("C x H x W", "C x H x W"),
-    "rounded": ("rounded; the grader accepts {tolerance}", "已四舍五入；误差 {tolerance} 以内算对"),
-    "choose": ("choose {letters}", "选 {letters}"),
-    "deck": ("cnnquiz", "cnnquiz"),
+    "deck": ("cnnquiz", "cnnquiz 中文"),  # each language its own deck (own id too)
     "front_back": ("Question {n} of set {code}", "题组 {code} 第 {n} 题"),
 }

@@ -9,6 +9,7 @@ costs more than typesetting a sheet).
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 from dataclasses import dataclass
@@ -30,6 +31,9 @@ PREFERRED = ("Noto Serif CJK SC", "Source Han Serif SC", "Noto Sans CJK SC", "So
              "WenQuanYi Zen Hei", "AR PL UMing CN")
 
 
+_CJK = re.compile("[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]")  # CJK ideographs, punctuation, full-width
+
+
 class FontError(CnnquizError):
     """No font can typeset the requested language."""
 
@@ -43,10 +47,17 @@ class FontSetup:
     system: bool = False  # let Typst scan every system font (when fontconfig is missing)
 
 
-def font_setup(lang: Lang) -> FontSetup:
-    if lang != "zh":
-        return FontSetup((LATIN,))
-    return chinese()
+def font_setup(lang: Lang, text: str = "") -> FontSetup:
+    """Chinese sheets need a CJK font; an English one only when its text has CJK
+    characters (a user's bank may), and then it falls back to none rather than fail."""
+    if lang == "zh":
+        return chinese()
+    if _CJK.search(text):
+        try:
+            return chinese()
+        except FontError:
+            pass
+    return FontSetup((LATIN,))
 
 
 @cache
@@ -97,7 +108,11 @@ def _typst_family() -> str | None:
 
 def document(s: Sheet, with_key: bool, key_only: bool = False, tick: Tick | None = None) -> bytes:
     fonts = font_setup(s.lang)
-    return typeset(typ.document(s, with_key, key_only, tick, fonts=fonts.families), fonts)
+    source = typ.document(s, with_key, key_only, tick, fonts=fonts.families)
+    if s.lang != "zh" and _CJK.search(source):
+        fonts = font_setup(s.lang, source)
+        source = typ.document(s, with_key, key_only, fonts=fonts.families)
+    return typeset(source, fonts)
 
 
 def typeset(source: str, fonts: FontSetup) -> bytes:

@@ -142,3 +142,20 @@ def test_apkg_notes_of_other_numbers_are_other_notes(tmp_path: Path) -> None:
     ids_a = {i for i, *_ in _notes(printing.render(a, "apkg")[0].data, tmp_path)}
     ids_b = {i for i, *_ in _notes(printing.render(b, "apkg")[0].data, tmp_path)}
     assert len(ids_a - ids_b) == 1 and len(ids_a & ids_b) == len(ids_a) - 1
+
+
+def test_text_that_looks_like_markup_is_printed_as_written() -> None:
+    """A user's bank may say anything: Typst, HTML or Markdown syntax is text on the sheet."""
+    from cnnquiz.questions.model import Answer, Question
+
+    hostile = ('#let x = 1 $a$ \\ "q" [b] <i>&amp; @ref ~ // not a comment _u_ 1. 2. '
+               "`#pagebreak()` `a = b\\c` 等号＝")
+    q = Question(code="bank:zz", template="bank", topic="pooling", level=1, lang="en",
+                 prompt=f"{hostile}\n\n```\n\" \\ ]\n```", answer=Answer("text", "<b>model</b> #x"),
+                 solution=[], spec={}, key_points=("$y$ [z]",))
+    qset = QuestionSet(CODE, "en", [q])
+    pdf_text = norm("\n".join(pdf_pages(printing.render(qset, "pdf")[0].data)))
+    html_page = printing.render(qset, "html")[0].data.decode()
+    for page in (pdf_text, norm(html_text(html_page))):
+        assert norm(hostile.replace("`", "")) in page and norm("<b>model</b> #x") in page
+    assert "<i>" not in html_page and "<b>model" not in html_page  # escaped, not tags
