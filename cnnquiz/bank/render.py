@@ -17,7 +17,7 @@ CODE_PREFIX = "bank:"
 _WORDS = {
     "en": {"true": "True", "false": "False", "tf": "True or false?", "all": "choose all that apply",
            "right": "right", "wrong": "wrong", "step": "**{letter}** ({verdict}): {why}"},
-    "zh": {"true": "对", "false": "错", "tf": "判断对错：", "all": "多选，选出所有正确项",
+    "zh": {"true": "对", "false": "错", "tf": "判断对错", "all": "多选，选出所有正确项",
            "right": "正确", "wrong": "错误", "step": "**{letter}**（{verdict}）：{why}"},
 }
 
@@ -46,8 +46,10 @@ def to_question(item: BankEntry, lang: str = "en") -> Question:
     question = e.question.get(lang)
     if e.kind == "truefalse":
         assert e.why is not None
-        gap = "" if lang == "zh" else " "  # no space after a full-width colon
-        prompt, solution = f"**{words['tf']}**{gap}{question}", [e.why.get(lang)]
+        # zh: the colon outside the bold (Markdown does not close ** between "：" and a
+        # Chinese character) and no space after it
+        lead = f"**{words['tf']}**：" if lang == "zh" else f"**{words['tf']}** "
+        prompt, solution = lead + question, [e.why.get(lang)]
     else:
         prompt = question + (f" *({words['all']})*" if len(right) > 1 else "")
         solution = [words["step"].format(letter=o.letter, why=o.why,

@@ -5,6 +5,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "answer_prompt": ("answer> ", "答案> "),
     "rating_prompt": ("rating> ", "评分> "),
     "correct": ("correct", "正确"),
+    "wrong": ("wrong", "错误"),
     "wrong_expected": ("wrong - expected {expected}", "错误 - 正确答案：{expected}"),
     "retry": ("{verdict}{reason} - try again, or type {give_up} to see the answer",
               "{verdict}{reason} - 请再试一次，或输入 {give_up} 查看答案"),

@@ -150,6 +150,8 @@ class Drill:
         if v.explanation == SELF_RATED:  # model answer and key points were just revealed
             rating = o.rating or 1
             return [self.t("saved_rating", rating=rating, name=self.t(f"rating_{rating}"))]
+        if v.verdict == "wrong" and o.question.answer.kind == "text":
+            return [self.t("wrong")]  # a give-up: the model answer was just revealed
         lines = [self.t("correct")]
         if v.verdict == "wrong":
             lines = [self.t("wrong_expected", expected=_plain(v.expected))]

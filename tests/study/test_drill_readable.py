@@ -156,3 +156,23 @@ def _pty_session(db: Path, keys: list[bytes]) -> str:
         os.close(main)
     assert proc.returncode == 0, seen
     return seen.decode("utf-8", "replace")
+
+
+def test_a_give_up_on_a_short_answer_shows_the_model_answer_once(store: Store,
+                                                                 clock: Clock) -> None:
+    loop = make(store, clock, skills=[concept(SHORT)], count=1)
+    out = io.StringIO()
+    Drill(loop, io.StringIO("?\n"), out, render=plain).run()
+    assert out.getvalue().count("To shrink maps") == 1
+    assert "\nwrong\n" in out.getvalue()
+
+
+def test_a_chinese_true_false_prompt_renders_its_bold_lead(monkeypatch: pytest.MonkeyPatch
+                                                           ) -> None:
+    from cnnquiz import bank
+
+    monkeypatch.setenv("COLUMNS", "80")
+    q = bank.question("bank:padding-p-is-per-side", "zh")
+    shown = ANSI.sub("", rich_renderer(Tty())(q.prompt, 0))
+    assert shown.startswith("判断对错：在公式") and "**" not in shown
+    assert plain(q.prompt).startswith("判断对错：在公式")
