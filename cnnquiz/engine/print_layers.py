@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Literal
 
 from cnnquiz.engine.print_tree import Module
@@ -90,7 +91,14 @@ def _norm_params(m: Module) -> int | None:
 
 def to_spec(m: Module) -> Mapped:
     """The layer-spec meaning of one printed leaf module."""
-    cls, kw = m.cls, m.kw
+    return _meaning(m.cls, m.args, m.kwargs)
+
+
+@lru_cache(maxsize=4096)
+def _meaning(cls: str, args: tuple[Any, ...], kwargs: tuple[tuple[str, Any], ...]) -> Mapped:
+    """`to_spec` by class and arguments (cached: the same module recurs under many names)."""
+    m = Module("", cls, args, kwargs)
+    kw = m.kw
     if cls in ("Conv2d", "ConvTranspose2d"):
         params = _conv_params(m, cls == "ConvTranspose2d")
         if params is None:

@@ -18,11 +18,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from cnnquiz.errors import SpecError
 
-MAX_MODULES = 10_000
+MAX_MODULES = 20_000  # modules and containers (a layer spec takes up to 10,000 layers)
+MAX_CHARS = 5_000_000
 
 _LINE = re.compile(r"^(?:\((?P<name>[\w.\-]+)\):\s*)?(?:(?P<times>\d+) x )?"
                    r"(?P<cls>[A-Za-z_][\w.]*)\((?P<rest>.*)$")
@@ -63,6 +65,9 @@ def looks_like_print(text: str) -> bool:
 
 def parse_tree(text: str) -> Module:
     """The printed module tree; SpecError naming the line when the text is not a print."""
+    if len(text) > MAX_CHARS:
+        raise SpecError(f"print(model) text is too long ({len(text):,} characters; at most "
+                        f"{MAX_CHARS:,})")
     root: list[Module] = []
     stack: list[tuple[str, str, int, list[Module], int]] = []  # (path, cls, line, kids, times)
     count = 0
@@ -92,7 +97,7 @@ def parse_tree(text: str) -> Module:
             continue
         if not rest.endswith(")") or rest.count("(") + 1 != rest.count(")"):
             raise SpecError(f"print(model) line {number}: unbalanced parentheses in {line[:60]!r}")
-        args, kwargs = _arguments(rest[:-1], number)
+        args, kwargs = _arguments(rest[:-1])
         _add(stack, root, _repeat(Module(path, m.group("cls"), args, kwargs, line=number), times),
              number)
     if stack:
@@ -133,8 +138,13 @@ def _renamed(m: Module, old: str, new: str) -> Module:
     return Module(path, m.cls, m.args, m.kwargs, kids, m.block, m.line)
 
 
+_FLAT_ITEM = re.compile(r"(?:[^,()\[\]'\"]|\([^()]*\)|\[[^\[\]]*\])+")
+
+
 def _split(text: str) -> list[str]:
     """Split at top-level commas (not inside parentheses, brackets or quotes)."""
+    if "'" not in text and '"' not in text and not re.search(r"[(\[][^)\]]*[(\[]", text):
+        return [p.strip() for p in _FLAT_ITEM.findall(text) if p.strip()]  # the usual case
     parts: list[str] = []
     buf: list[str] = []
     depth, quote = 0, ""
@@ -157,7 +167,9 @@ def _split(text: str) -> list[str]:
     return parts
 
 
-def _arguments(text: str, number: int) -> tuple[tuple[Any, ...], tuple[tuple[str, Any], ...]]:
+@lru_cache(maxsize=4096)
+def _arguments(text: str) -> tuple[tuple[Any, ...], tuple[tuple[str, Any], ...]]:
+    """A leaf's arguments (cached: a print repeats the same module lines many times)."""
     args: list[Any] = []
     kwargs: list[tuple[str, Any]] = []
     for part in _split(text):
