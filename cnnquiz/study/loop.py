@@ -8,6 +8,7 @@
         else:
             outcome = loop.answer(text)  # graded, saved, scheduled
         ...show outcome (saved before this returns)...
+    summary = loop.summary()             # what the session came to
     loop.close()
 
 `answer` commits the attempt (and its review) before it returns, so whatever
@@ -29,11 +30,13 @@ from cnnquiz.questions.grading import SHOWN_CHARS, counts_as_attempt, grade, gra
 from cnnquiz.questions.model import Question, Verdict
 from cnnquiz.store.scheduler import Planner, local_day
 from cnnquiz.store.store import AttemptIn, Store
-from cnnquiz.study import queue
+from cnnquiz.study import hints, queue
 from cnnquiz.study.skills import Skill, catalogue, check_topics
+from cnnquiz.study.summary import SessionSummary, summarize
 
 GAVE_UP = "answer shown without an attempt"
 GIVE_UP_LINE = "?"  # what a learner types to see the answer
+HINTED_RATING = 2  # FSRS Hard: at best, a right answer after a hint was recalled with help
 
 
 @dataclass(frozen=True)
@@ -48,10 +51,16 @@ class Outcome:
     due: datetime | None  # when this skill comes back
     attempt_uid: str
     chosen_why: tuple[str, ...] = ()  # choice questions: why each chosen option is right/wrong
+    hinted: bool = False  # a hint was shown before this answer (rated Hard at best)
+    mistake_words: str | None = None  # the named mistake in words, as stats lists it
 
     @property
     def solution(self) -> list[str]:
         return self.question.solution
+
+    @property
+    def gave_up(self) -> bool:
+        return self.verdict.explanation == GAVE_UP
 
 
 @dataclass(frozen=True)
@@ -95,7 +104,9 @@ class StudyLoop:
         self.n = self.answered = self.correct = 0
         self._skill: Skill | None = None
         self._last: str | None = None
-        self._shown_at = self.now()
+        self._shown_at = self._started = self.now()
+        self.hinted = False  # the current question's hint has been shown
+        self.outcomes: list[Outcome] = []  # this session's reviews, in order
 
     @property
     def done(self) -> bool:
@@ -112,6 +123,7 @@ class StudyLoop:
             return None
         if self.session_uid is None:
             self.session_uid = self.store.start_session(self.learner_id, self.topics, self.count)
+            self._started = self.now()
         pick = queue.choose(self.skills, self.cards, self.planner, self.now(), self._last)
         if pick is None:
             return None
@@ -119,7 +131,15 @@ class StudyLoop:
         self.current = pick.skill.instance(self.rng, self.lang, self.bank_dirs)
         self.n += 1
         self._shown_at = self.now()
+        self.hinted = False
         return self.current
+
+    def hint(self) -> str | None:
+        """A hint for the current question (see `study.hints`), or None if it has none.
+        Once shown, a right answer to this question is rated Hard at best."""
+        shown = hints.hint(self._pending(), self.rng)
+        self.hinted = self.hinted or shown is not None
+        return shown
 
     def answer(self, given: str, seconds: float | None = None) -> Outcome:
         """Grade `given`, save it (and, if correct or wrong, review and reschedule)."""
@@ -158,6 +178,10 @@ class StudyLoop:
         q = self._pending()
         return self._save(q, Verdict("wrong", "", q.answer.value, explanation=GAVE_UP), seconds)
 
+    def summary(self) -> SessionSummary:
+        """What this session came to so far: score, help used, topics, named mistakes."""
+        return summarize(self.outcomes, (self.now() - self._started).total_seconds())
+
     def close(self) -> None:
         """End the session (its answers are already saved)."""
         if self.session_uid is not None:
@@ -174,6 +198,8 @@ class StudyLoop:
         when = self.now()
         taken = seconds if seconds is not None else (when - self._shown_at).total_seconds()
         counted = counts_as_attempt(verdict)
+        if counted and self.hinted and verdict.verdict == "correct":
+            self_rating = min(self_rating or HINTED_RATING, HINTED_RATING)
         attempt = AttemptIn(
             code=q.code, template=q.template, topic=q.topic, level=q.level, skill=q.skill,
             given=verdict.given, verdict=verdict.verdict, mistake=verdict.mistake,
@@ -182,15 +208,24 @@ class StudyLoop:
         saved = self.store.record(self.learner_id, attempt,
                                   planner=self.planner if counted else None,
                                   self_rating=self_rating)
+        outcome = Outcome(self.n, q, verdict, counted, saved.rating,
+                          saved.card.due if saved.card else None, saved.attempt_uid,
+                          _whys(q, verdict), self.hinted, self._mistake_words(verdict))
         if counted:
             assert saved.card is not None
             self.cards[q.skill] = saved.card
             self.answered += 1
             self.correct += verdict.verdict == "correct"
             self._last, self.current = q.skill, None
-        return Outcome(self.n, q, verdict, counted, saved.rating,
-                       saved.card.due if saved.card else None, saved.attempt_uid,
-                       _whys(q, verdict))
+            self.outcomes.append(outcome)
+        return outcome
+
+    def _mistake_words(self, verdict: Verdict) -> str | None:
+        if verdict.mistake is None:
+            return None
+        from cnnquiz.store.labels import mistake_label
+
+        return mistake_label(verdict.mistake, "zh" if self.lang == "zh" else "en", self.bank_dirs)
 
 
 def _whys(q: Question, verdict: Verdict) -> tuple[str, ...]:

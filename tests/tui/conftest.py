@@ -47,3 +47,22 @@ async def settle(app: CnnquizApp) -> None:
                 return
         await pilot.pause(0.05)
     raise AssertionError("the app's workers did not finish")
+
+
+def plain(widget: object) -> str:
+    """What a Static (or Markdown) widget shows, as plain text (tables laid out at 100 columns)."""
+    import io
+
+    from rich.console import Console
+    from textual.widgets import Markdown, Static
+
+    if isinstance(widget, Markdown):
+        return widget.source
+    assert isinstance(widget, Static)
+    content = widget.content
+    if isinstance(content, str):
+        return content
+    console = Console(width=100, file=io.StringIO(), color_system=None)
+    with console.capture() as captured:
+        console.print(content)
+    return captured.get()

@@ -12,18 +12,14 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
-from cnnquiz.topics import BY_SLUG, ORDER
+from cnnquiz.topics import ORDER
 from cnnquiz.tui.keys import localise
+from cnnquiz.tui.names import topic_name
 from cnnquiz.tui.widgets import Tile, TopicBars
 
 if TYPE_CHECKING:
     from cnnquiz.store.stats import Summary
     from cnnquiz.tui.app import CnnquizApp
-
-
-def topic_name(slug: str, lang: str) -> str:
-    t = BY_SLUG.get(slug)
-    return slug if t is None else (t.zh if lang == "zh" else t.en)
 
 
 def mastery_rows(summary: Summary, lang: str) -> list[tuple[str, float, str]]:
@@ -79,7 +75,8 @@ class HomeScreen(Screen[None]):
     def show(self, s: Summary) -> None:
         t, lang = self.app.t, self.app.lang
         self.query_one("#due", Tile).show(str(s.due))
-        self.query_one("#streak", Tile).show(t("days", n=s.streak_days))
+        self.query_one("#streak", Tile).show(
+            t("one_day") if s.streak_days == 1 else t("days", n=s.streak_days))
         accuracy = f" · {100 * s.correct / s.attempts:.0f}%" if s.attempts else ""
         self.query_one("#answered", Tile).show(f"{s.attempts}{accuracy}")
         interview = self.query_one("#interview", Tile)
@@ -87,7 +84,8 @@ class HomeScreen(Screen[None]):
         interview.display = when is not None
         if when is not None:
             days = (when - self.app.services.today()).days
-            interview.show(t("interview_today") if days == 0 else t("days", n=days),
+            left = t("one_day") if days == 1 else t("days", n=days)
+            interview.show(t("interview_today") if days == 0 else left,
                            t("interview_on", date=when.isoformat()))
         self.query_one("#mastery", TopicBars).show(mastery_rows(s, lang), t("no_progress"))
         chosen = (t("topics_all") if not self.app.topics else

@@ -13,7 +13,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Sparkline, Static
 
 from cnnquiz.tui.keys import localise
-from cnnquiz.tui.screens.home import topic_name
+from cnnquiz.tui.names import topic_name
 from cnnquiz.tui.widgets import TopicBars
 
 if TYPE_CHECKING:

@@ -3,13 +3,18 @@
 Every store call (drawing the next question, saving an answer) runs in a thread
 worker; the verdict is shown only once `StudyLoop` has returned, that is once
 the attempt is committed, so quitting at any moment loses nothing answered.
+A single-answer choice is answered by its letter key alone, a self-rating by
+its digit; the box stays for multi-answer choices and everything typed.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, ClassVar, Literal
 
+from rich.cells import cell_len, set_cell_size
+from rich.table import Table
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -19,16 +24,21 @@ from textual.widgets import Footer, Header, Input, Markdown, Static
 
 from cnnquiz.errors import CnnquizError
 from cnnquiz.tui.keys import localise
-from cnnquiz.tui.screens.home import topic_name
+from cnnquiz.tui.names import topic_name
+from cnnquiz.tui.prompt import lay_out
+from cnnquiz.tui.widgets.choices import Choices, split_options
+from cnnquiz.tui.widgets.summary import SessionDone
 from cnnquiz.tui.widgets.verdict import VerdictPanel
 
 if TYPE_CHECKING:
     from cnnquiz.questions.model import Question
     from cnnquiz.study.loop import Outcome, StudyLoop
+    from cnnquiz.study.summary import SessionSummary
     from cnnquiz.tui.app import CnnquizApp
 
 Phase = Literal["loading", "asking", "rating", "shown", "done"]
 GIVE_UP = "?"
+RATINGS = ("1", "2", "3", "4")
 
 
 class StudyScreen(Screen[None]):
@@ -54,7 +64,9 @@ class StudyScreen(Screen[None]):
         yield Static(self.app.t("loading"), id="progress")
         with VerticalScroll(id="qa"):
             yield Markdown(id="prompt")
+            yield Choices(id="choices")
             yield VerdictPanel(id="verdict")
+            yield SessionDone(id="summary")
         yield Input(id="answer", disabled=True)
         yield Footer()
 
@@ -79,30 +91,31 @@ class StudyScreen(Screen[None]):
 
     def _started(self, loop: StudyLoop, question: Question | None) -> None:
         self.loop = loop
-        self._ask(question)
+        self._ask(question, None if question else loop.summary())
 
-    def _ask(self, question: Question | None) -> None:
+    def _ask(self, question: Question | None, summary: SessionSummary | None = None) -> None:
         self.question, self.busy = question, False
         box = self.query_one("#answer", Input)
-        panel = self.query_one("#verdict", VerdictPanel)
-        panel.clear()
+        self.query_one("#verdict", VerdictPanel).clear()
+        choices = self.query_one("#choices", Choices)
         if question is None:
             self.phase = "done"
             self._progress()
-            loop = self.loop
-            done = self.app.t("session_done", correct=loop.correct if loop else 0,
-                              answered=loop.answered if loop else 0)
-            self.query_one("#prompt", Markdown).update(f"## {done}")
+            self.query_one("#prompt", Markdown).display = False
+            choices.show(())
+            if summary is not None:
+                self.query_one("#summary", SessionDone).show(summary, self.app.services.now())
             box.placeholder, box.value = self.app.t("session_done_hint"), ""
             box.disabled = False
             box.focus()
             return
         self.phase = "asking"
         self._progress()
-        self.query_one("#prompt", Markdown).update(_prompt_markdown(question))
-        key = {"choice": "choice_placeholder", "text": "self_placeholder"}.get(
-            question.answer.kind, "answer_placeholder")
-        box.placeholder, box.value, box.disabled = self.app.t(key), "", False
+        rest = split_options(question.prompt, question.options) if question.options else None
+        self.query_one("#prompt", Markdown).update(
+            lay_out(rest if rest is not None else question.prompt))
+        choices.show(question.options if rest is not None else ())
+        box.placeholder, box.value, box.disabled = self.app.t(_placeholder(question)), "", False
         box.focus()
         self.query_one("#qa", VerticalScroll).scroll_home(animate=False)
 
@@ -111,12 +124,32 @@ class StudyScreen(Screen[None]):
         if loop is None:
             return
         t = self.app.t
-        line = (t("progress_line", n=loop.n, total=loop.count, correct=loop.correct)
-                if loop.count else t("progress_open", n=loop.n, correct=loop.correct))
-        if self.question is not None:
-            q = self.question
-            line += f"  ·  {topic_name(q.topic, self.app.lang)} · L{q.level} · {q.code}"
+        where = (t("progress_line", n=loop.n, total=loop.count, correct=loop.correct)
+                 if loop.count else t("progress_open", n=loop.n, correct=loop.correct))
+        q = self.question if self.phase != "done" else None
+        what = ""
+        if q is not None:  # the code stays whole (`cnnquiz show CODE`); the topic gives way
+            tail = f" · L{q.level} · {q.code}"
+            room = self.app.size.width - 4 - cell_len(where) - cell_len(tail)
+            topic = topic_name(q.topic, self.app.lang)
+            what = (set_cell_size(topic, room - 1).rstrip() + "…" if cell_len(topic) > room
+                    else topic) + tail if room > 3 else q.code
+        line = Table.grid(expand=True, padding=(0, 2))
+        line.add_column(no_wrap=True)
+        line.add_column(justify="right", no_wrap=True, overflow="ellipsis", ratio=1)
+        line.add_row(Text(where), Text(what, style="dim"))
         self.query_one("#progress", Static).update(line)
+
+    @on(Input.Changed, "#answer")
+    def typed(self, event: Input.Changed) -> None:
+        """A letter answers a single-answer choice at once; a digit gives the self-rating."""
+        key = event.value.strip()
+        if self.busy or self.loop is None or len(key) != 1:
+            return
+        if self.phase == "asking" and key.upper() in _letters(self.question):
+            self._submit(key.upper())
+        elif self.phase == "rating" and key in RATINGS:
+            self._rate(int(key))
 
     @on(Input.Submitted, "#answer")
     def submitted(self, event: Input.Submitted) -> None:
@@ -128,9 +161,8 @@ class StudyScreen(Screen[None]):
             self.busy = True
             self.advance()
         elif self.phase == "rating":
-            if event.value.strip() in ("1", "2", "3", "4"):
-                self.busy = True
-                self.save(lambda loop: loop.rate(int(event.value.strip()), self.given))
+            if event.value.strip() in RATINGS:
+                self._rate(int(event.value.strip()))
         elif self.phase == "asking":
             self._submit(event.value)
 
@@ -149,9 +181,13 @@ class StudyScreen(Screen[None]):
             self.busy = True
             self.save(lambda loop: loop.answer(value))
 
+    def _rate(self, rating: int) -> None:
+        self.busy = True
+        self.save(lambda loop: loop.rate(rating, self.given))
+
     @work(thread=True, exclusive=True, group="study")
-    def save(self, act: object) -> None:
-        assert self.loop is not None and callable(act)
+    def save(self, act: Callable[[StudyLoop], Outcome]) -> None:
+        assert self.loop is not None
         outcome = act(self.loop)
         self.app.call_from_thread(self._shown, outcome)
 
@@ -159,31 +195,48 @@ class StudyScreen(Screen[None]):
         self.busy = False
         panel = self.query_one("#verdict", VerdictPanel)
         box = self.query_one("#answer", Input)
-        panel.show(outcome)
-        if not outcome.counted:
+        panel.show(outcome, self.app.services.now())
+        if not outcome.counted:  # unreadable or blank: the text stays, to be corrected
             box.focus()
             return
         self.phase = "shown"
         self._progress()
+        q = outcome.question
+        if q.options and self.query_one("#choices", Choices).display:
+            chosen = outcome.verdict.parsed
+            picked = chosen if isinstance(chosen, list) else [chosen] if chosen else []
+            self.query_one("#choices", Choices).show(q.options, [str(c) for c in picked], True)
         box.value, box.placeholder = "", self.app.t("next_hint")
-        self.query_one("#qa", VerticalScroll).scroll_to_widget(panel, animate=False, top=True)
+        qa = self.query_one("#qa", VerticalScroll)
+        self.call_after_refresh(qa.scroll_to_widget, panel, animate=False, top=True)
 
     @work(thread=True, exclusive=True, group="study")
     def advance(self) -> None:
         assert self.loop is not None
         question = self.loop.next()
-        self.app.call_from_thread(self._ask, question)
+        summary = self.loop.summary() if question is None else None
+        self.app.call_from_thread(self._ask, question, summary)
 
     def action_hint(self) -> None:
-        if self.phase == "asking" and self.question is not None and self.question.solution:
-            self.query_one("#verdict", VerdictPanel).hint(self.question.solution[0])
+        if self.phase != "asking" or self.loop is None or self.loop.current is None:
+            return
+        shown = self.loop.hint()
+        panel = self.query_one("#verdict", VerdictPanel)
+        panel.hint(shown if shown is not None else self.app.t("no_hint"))
 
     def on_unmount(self) -> None:
         if self.loop is not None:
             self.loop.close()
 
 
-def _prompt_markdown(q: Question) -> str:
-    options = "".join(f"\n- **{o.letter}.** {o.text}" for o in q.options
-                      if f"{o.letter}." not in q.prompt)
-    return q.prompt + ("\n" + options if options else "")
+def _letters(q: Question | None) -> set[str]:
+    """The option letters that answer `q` alone (a choice with one right option)."""
+    if q is None or q.answer.kind != "choice" or not isinstance(q.answer.value, str):
+        return set()
+    return {o.letter.upper() for o in q.options}
+
+
+def _placeholder(q: Question) -> str:
+    if q.answer.kind == "choice":
+        return "choice_placeholder" if isinstance(q.answer.value, str) else "choices_placeholder"
+    return "self_placeholder" if q.answer.kind == "text" else "answer_placeholder"
