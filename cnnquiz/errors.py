@@ -12,3 +12,7 @@ class SpecError(CnnquizError, ValueError):
 class DemoError(CnnquizError, ValueError):
     """A demo's matrix or option that cannot be used (ragged rows, a kernel with the wrong
     channels, an option the operation does not take)."""
+
+
+class OpError(CnnquizError, ValueError):
+    """Arguments a tensor operation rejects, as PyTorch would (shapes, sizes, probabilities)."""

@@ -1,8 +1,10 @@
 """Grading one given answer: correct, wrong (naming the misconception), unreadable or blank.
 
-`grade` never raises, whatever the text: a checker grading a whole sheet, or the study
-app grading a keystroke, must not crash on one odd answer. "unreadable" carries the
-reason and is not meant to count as a wrong attempt; "blank" is an empty answer.
+`grade` never raises on what a person types: a checker grading a whole sheet, or the
+study app grading a keystroke, must not crash on one odd answer. "unreadable" carries
+the reason (a ReadError's) and is not meant to count as a wrong attempt; "blank" is an
+empty answer. A question whose own data is broken is a bug, not an odd answer: it
+raises, so tests see it (data read from a user's file is checked where it is read).
 
 Comparison rules (the same for the answer and for each Mistake's value):
 
@@ -40,7 +42,7 @@ EXACT_COUNT = "an exact count is wanted: write all its digits, not a rounded num
 
 
 def grade(question: Question, given: str | None) -> Verdict:
-    """Grade `given` against `question` (answer, mistakes, options). Never raises.
+    """Grade `given` against `question` (answer, mistakes, options), whatever `given` says.
     The explanation is in the question's language (reader messages are English)."""
     verdict = grade_answer(question.answer, given, mistakes=question.mistakes,
                            options=question.options)
@@ -51,17 +53,13 @@ def grade(question: Question, given: str | None) -> Verdict:
 
 def grade_answer(answer: Answer, given: Any, *, mistakes: Sequence[Mistake] = (),
                  options: Sequence[Option] = ()) -> Verdict:
-    """Grade against a bare Answer (e.g. one read from a set file). Never raises.
+    """Grade against a bare Answer (e.g. one read from a set file), whatever `given` says.
 
     `given` is normally text; numbers or lists from a JSON answer sheet are read as
     their text form, None as blank.
     """
     text = "" if given is None else given if isinstance(given, str) else str(given)
-    try:
-        return _grade(answer, text, mistakes, options)
-    except Exception:  # a question's own data is broken; the checker must go on
-        return Verdict("unreadable", _shown(text), answer.value,
-                       explanation="could not grade this answer")
+    return _grade(answer, text, mistakes, options)
 
 
 def grade_self(question: Question, rating: int, given: str = "") -> Verdict:
@@ -108,12 +106,9 @@ def _grade(answer: Answer, text: str, mistakes: Sequence[Mistake],
 def _matches_mistake(answer: Answer, reading: Reading,
                      mistake: Mistake) -> tuple[bool, dict[str, Any]]:
     """The reading matches this mistake, and the mistake is not itself the answer."""
-    try:
-        if compare(answer, Reading(mistake.value), answer.value)[0]:
-            return False, {}
-        return compare(answer, reading, mistake.value)
-    except (TypeError, ValueError, ArithmeticError):
-        return False, {}  # a malformed mistake value never names anything
+    if compare(answer, Reading(mistake.value), answer.value)[0]:
+        return False, {}
+    return compare(answer, reading, mistake.value)
 
 
 def compare(answer: Answer, reading: Reading, target: Any) -> tuple[bool, dict[str, Any]]:

@@ -18,7 +18,7 @@ from typing import Any
 from cnnquiz.errors import CnnquizError
 from cnnquiz.questions import codes, generate
 from cnnquiz.questions.codes import CodeError, from36, to36
-from cnnquiz.questions.model import Question
+from cnnquiz.questions.model import Answer, Question
 from cnnquiz.topics import BY_SLUG, ORDER, TOPICS
 
 SET_VERSION = 1
@@ -121,35 +121,63 @@ def from_json(data: Any, lang: str | None = None,
     code (so wrong answers can be diagnosed); an item whose code no longer regenerates
     the printed answer is graded against the printed answer itself. `regenerate(code,
     lang)` resolves a code (the application layer's also knows `bank:<id>`)."""
-    from cnnquiz.questions.model import Answer
-
     if not isinstance(data, dict) or not isinstance(data.get("questions"), list):
         raise CodeError('not a cnnquiz set: expected {"code": ..., "questions": [...]}')
     lang = lang or str(data.get("lang") or "en")
     questions: list[Question] = []
     for i, item in enumerate(data["questions"], 1):
-        try:
-            answer = Answer(**{k: item["answer"][k] for k in ("kind", "value")},
-                            tolerance=float(item["answer"].get("tolerance", 0.0)),
-                            unit=str(item["answer"].get("unit", "")),
-                            allow_rounding=bool(item["answer"].get("allow_rounding", False)))
-            q = _regenerate(regenerate, str(item.get("code", "")), lang)
-            if q is None or q.answer.value != answer.value or q.answer.kind != answer.kind:
-                q = Question(code=str(item.get("code", "")), template=str(item.get("template", "")),
-                             topic=str(item.get("topic", "")), level=int(item.get("level", 1)),
-                             lang=lang, prompt=str(item.get("prompt", "")), answer=answer,
-                             solution=[str(s) for s in item.get("solution", [])],
-                             spec=item.get("spec") or {})
-        except (KeyError, TypeError, ValueError, AttributeError):
-            raise CodeError(f"set question {i} is malformed (needs code, answer.kind, answer.value)") \
-                from None
+        printed = _printed(item, lang, i)
+        q = _regenerate(regenerate, printed.code, lang)
+        if q is None or q.answer.value != printed.answer.value or q.answer.kind != printed.answer.kind:
+            q = printed
         questions.append(q)
     return QuestionSet(str(data.get("code", "")), lang, questions, str(data.get("created", "")))
 
 
+def _printed(item: Any, lang: str, n: int) -> Question:
+    """Set question `n` as printed in the file; CodeError when it cannot be graded."""
+    try:
+        raw = item["answer"]
+        answer = Answer(kind=raw["kind"], value=raw["value"],
+                        tolerance=float(raw.get("tolerance", 0.0)), unit=str(raw.get("unit", "")),
+                        allow_rounding=bool(raw.get("allow_rounding", False)))
+        if not _gradable(answer.kind, answer.value):
+            raise ValueError(answer.kind)
+        return Question(code=str(item.get("code", "")), template=str(item.get("template", "")),
+                        topic=str(item.get("topic", "")), level=int(item.get("level", 1)),
+                        lang=lang, prompt=str(item.get("prompt", "")), answer=answer,
+                        solution=[str(s) for s in item.get("solution", [])],
+                        spec=item.get("spec") or {})
+    except (KeyError, TypeError, ValueError, AttributeError):
+        raise CodeError(f"set question {n} is malformed (needs code, answer.kind, answer.value)") \
+            from None
+
+
 def _regenerate(regenerate: Callable[[str, str], Question], code: str,
                 lang: str) -> Question | None:
+    """The question a printed code names; None when the code names none (any other
+    failure is a bug and is raised)."""
     try:
         return regenerate(code, lang)
     except CnnquizError:
         return None
+
+
+def _number(v: Any) -> bool:
+    return isinstance(v, int | float) and not isinstance(v, bool)
+
+
+def _gradable(kind: str, value: Any) -> bool:
+    """A set file's answer has the form its kind needs, so grading it cannot fail."""
+    if kind in ("int", "float"):
+        return _number(value)
+    if kind == "shape":
+        return isinstance(value, list) and bool(value) and all(
+            isinstance(v, int) and not isinstance(v, bool) for v in value)
+    if kind == "matrix":
+        return isinstance(value, list) and bool(value) and all(
+            _number(v) or _gradable("matrix", v) for v in value)
+    if kind == "choice":
+        return isinstance(value, str) or (
+            isinstance(value, list) and all(isinstance(v, str) for v in value))
+    return kind == "text" and isinstance(value, str)

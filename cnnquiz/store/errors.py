@@ -11,3 +11,7 @@ class StoreError(CnnquizError):
 
 class ImportFileError(CnnquizError):
     """An `import` file that is not a cnnquiz progress export; nothing was imported."""
+
+
+class SettingsError(CnnquizError):
+    """A stored setting (interview date, retention, fuzzing) that cannot be read."""

@@ -16,13 +16,15 @@ due every studied skill that would not be fresh on the day, weakest first.
 
 from __future__ import annotations
 
-import contextlib
 import statistics
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from typing import TypeVar
 
 from fsrs import Card, Rating, Scheduler, State
+
+from cnnquiz.store.errors import SettingsError
 
 FINAL_DAYS = 3
 SLOW_FACTOR, SLOW_MARGIN_S = 1.5, 10.0  # slower than this vs. the usual time -> Hard
@@ -33,6 +35,8 @@ MIN_HISTORY = 2  # correct answers on a skill before its speed says anything
 INTERVIEW_DATE = "interview_date"  # YYYY-MM-DD
 FUZZING = "fuzzing"  # "on" (default) | "off"
 RETENTION = "desired_retention"  # 0.7-0.97, default 0.9
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -71,6 +75,26 @@ def rate(verdict: str, seconds: float, usual: Sequence[float]) -> Rating:
     return Rating.Good
 
 
+def _on_off(text: str) -> bool:
+    word = text.strip().lower()
+    if word not in _SWITCH:
+        raise ValueError(text)
+    return _SWITCH[word]
+
+
+_SWITCH = {"on": True, "true": True, "1": True, "off": False, "false": False, "0": False}
+
+
+def _setting(settings: Mapping[str, str], key: str, read: Callable[[str], T], want: str,
+             default: str = "") -> T:
+    text = settings.get(key, default)
+    try:
+        return read(text)
+    except ValueError:
+        raise SettingsError(f"the stored setting {key} = {text[:40]!r} is not {want}; "
+                            "set it again") from None
+
+
 def local_day(when: datetime, tz: tzinfo | None = None) -> date:
     """The learner's calendar date of `when` (`tz` None: the machine's zone)."""
     return when.astimezone(tz).date()
@@ -89,17 +113,16 @@ class Planner:
     @classmethod
     def from_settings(cls, settings: Mapping[str, str], *, tz: tzinfo | None = None,
                       fuzzing: bool | None = None) -> Planner:
-        """The plan a learner's settings describe; malformed values fall back to defaults."""
+        """The plan a learner's settings describe; a malformed value is a SettingsError
+        (a plan without the interview date the learner set would mislead them)."""
         interview = None
-        with contextlib.suppress(ValueError):
-            interview = date.fromisoformat(settings.get(INTERVIEW_DATE, ""))
-        try:
-            retention = min(0.97, max(0.7, float(settings.get(RETENTION, "0.9"))))
-        except ValueError:
-            retention = 0.9
+        if settings.get(INTERVIEW_DATE):
+            interview = _setting(settings, INTERVIEW_DATE, date.fromisoformat, "a date like 2025-06-30")
+        retention = _setting(settings, RETENTION, float, "a number like 0.9", "0.9")
         if fuzzing is None:
-            fuzzing = settings.get(FUZZING, "on").strip().lower() not in ("off", "false", "0")
-        return cls(fuzzing=fuzzing, desired_retention=retention, interview=interview, tz=tz)
+            fuzzing = _setting(settings, FUZZING, _on_off, "on or off", "on")
+        return cls(fuzzing=fuzzing, desired_retention=min(0.97, max(0.7, retention)),
+                   interview=interview, tz=tz)
 
     def zone(self) -> tzinfo:
         """The learner's time zone (the machine's when none was given)."""

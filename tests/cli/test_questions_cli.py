@@ -99,7 +99,10 @@ def test_check_grades_everyday_notations_and_names_mistakes(cli: Run, tmp_path: 
 def test_check_bad_files_are_one_line_errors(cli: Run, tmp_path: Path) -> None:
     (tmp_path / "bad.json").write_text("{not json")
     (tmp_path / "a.txt").write_text("1: 3\n")
+    broken = {"code": "x", "questions": [{"code": "zz", "answer": {"kind": "int", "value": {"a": 1}}}]}
+    (tmp_path / "broken.json").write_text(json.dumps(broken))
     for args in (["check", str(tmp_path / "bad.json"), str(tmp_path / "a.txt")],
+                 ["check", str(tmp_path / "broken.json"), str(tmp_path / "a.txt")],
                  ["check", "s1.2.3.0.zz", str(tmp_path / "missing.txt")],
                  ["check", "not-a-set", str(tmp_path / "a.txt")]):
         out = cli(*args)

@@ -21,7 +21,6 @@ SETTINGS = settings(max_examples=300, deadline=None)
 seeds = st.integers(0, 2**32 - 1)
 
 
-
 @SETTINGS
 @given(st.integers(1, 3), st.integers(1, 6), st.floats(1e-3, 500.0), seeds)
 def test_softmax_and_log_softmax_match_torch_even_for_huge_logits(n: int, c: int, scale: float,
@@ -93,12 +92,6 @@ def test_kl_matches_torch_kl_div_and_js_is_bounded(c: int, seed: int, zero: bool
     assert js == pytest.approx(ops.js_div(q, p), rel=1e-12, abs=1e-15)
 
 
-def test_divergence_edge_cases() -> None:
-    assert ops.kl_div([0.5, 0.5], [1.0, 0.0]) == math.inf
-    assert ops.js_div([1.0, 0.0], [0.0, 1.0]) == pytest.approx(math.log(2))
-    assert ops.js_div([1.0, 0.0], [0.0, 1.0], base=2) == pytest.approx(1.0)
-
-
 @pytest.mark.parametrize(
     ("ours", "grad", "theirs"),
     [
@@ -115,9 +108,3 @@ def test_activations_and_derivatives_match_autograd(ours, grad, theirs) -> None:
     y.sum().backward()
     np.testing.assert_allclose(ours(x), y.detach().numpy(), rtol=1e-12, atol=1e-300)
     np.testing.assert_allclose(grad(x), xt.grad.numpy(), rtol=1e-9, atol=1e-15)
-
-
-def test_sigmoid_derivative_peaks_at_a_quarter() -> None:
-    assert ops.sigmoid_grad(0.0) == 0.25
-    assert ops.sigmoid_grad(np.linspace(-10, 10, 1001)).max() <= 0.25
-    assert ops.tanh_grad(0.0) == 1.0

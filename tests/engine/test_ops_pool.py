@@ -12,9 +12,9 @@ from cnnquiz.engine.ops import (
     avg_pool2d,
     max_pool2d,
     max_unpool2d,
-    pool2d_steps,
     pool_out_size,
 )
+from tests.engine.strategies import pool_configs
 
 torch = pytest.importorskip("torch")
 from tests.engine.torch_build import as_tensor as t  # noqa: E402
@@ -23,28 +23,6 @@ F = torch.nn.functional
 
 pytestmark = pytest.mark.oracle
 SETTINGS = settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-
-
-
-@st.composite
-def pool_configs(draw: st.DrawFn, dilation: bool = True) -> dict:
-    rng = np.random.default_rng(draw(st.integers(0, 2**32 - 1)))
-    h, w = draw(st.integers(1, 8)), draw(st.integers(1, 8))
-    shape = draw(st.sampled_from([(h, w), (2, h, w), (2, 3, h, w)]))
-    # integers make ties common, so "first maximum" is exercised too
-    x = rng.integers(-3, 4, size=shape).astype(float) if draw(st.booleans()) \
-        else rng.normal(size=shape)
-    k = (draw(st.integers(1, 4)), draw(st.integers(1, 4)))
-    cfg = {
-        "x": x,
-        "kernel_size": k,
-        "stride": draw(st.one_of(st.none(), st.tuples(st.integers(1, 3), st.integers(1, 3)))),
-        "padding": (draw(st.integers(0, 2)), draw(st.integers(0, 2))),
-        "ceil_mode": draw(st.booleans()),
-    }
-    if dilation:
-        cfg["dilation"] = (draw(st.integers(1, 3)), draw(st.integers(1, 3)))
-    return cfg
 
 
 def torch_input(x: np.ndarray) -> object:
@@ -111,15 +89,6 @@ def test_max_unpool2d_puts_maxima_back_like_torch(cfg: dict, dh: int, dw: int) -
     np.testing.assert_array_equal(got, as_ours(expected, x))
 
 
-def test_unpooling_by_hand_4x4() -> None:
-    x = np.array([[1, 5, 2, 0], [3, 4, 8, 1], [0, 2, 1, 1], [7, 1, 3, 6]], dtype=float)
-    vals, idx = max_pool2d(x, 2, return_indices=True)
-    assert vals.tolist() == [[5, 8], [7, 6]]
-    assert idx.tolist() == [[1, 6], [12, 15]]
-    back = max_unpool2d(vals, idx, 2)
-    assert back.tolist() == [[0, 5, 0, 0], [0, 0, 8, 0], [0, 0, 0, 0], [7, 0, 0, 6]]
-
-
 @settings(max_examples=400, deadline=None)
 @given(st.integers(1, 9), st.integers(1, 9), st.integers(1, 5), st.one_of(st.none(),
        st.integers(1, 5)), st.integers(0, 2**32 - 1))
@@ -147,30 +116,3 @@ def test_padding_above_half_the_kernel_is_rejected_like_torch(op: str) -> None:
         torch_pool(t(x), 3, 1, 2)
     with pytest.raises(ValueError, match="half the kernel"):
         ours(x, 3, 1, 2)
-
-
-@SETTINGS
-@given(pool_configs(), st.booleans(), st.booleans())
-def test_pool_steps_replay_to_the_op(cfg: dict, use_avg: bool, include_pad: bool) -> None:
-    x = cfg.pop("x")
-    x = x.reshape(-1, *x.shape[-2:])[0]
-    if use_avg:
-        cfg["dilation"] = (1, 1)
-    op = avg_pool2d if use_avg else max_pool2d
-    kwargs = dict(cfg)
-    if use_avg:
-        kwargs.pop("dilation")
-        kwargs["count_include_pad"] = include_pad
-    try:
-        expected = op(x, **kwargs)
-    except ValueError:
-        return
-    steps = pool2d_steps(x, op="avg" if use_avg else "max",
-                         count_include_pad=include_pad, **cfg)
-    np.testing.assert_allclose(steps[-1].canvas, expected, rtol=1e-12, atol=1e-15)
-    assert [s.out for s in steps][-1] == (expected.shape[0] - 1, expected.shape[1] - 1)
-    assert not np.isnan(steps[-1].canvas).any() and np.isnan(steps[0].canvas).sum() == \
-        expected.size - 1
-    if not use_avg:
-        _, idx = max_pool2d(x, return_indices=True, **cfg)
-        assert [s.index for s in steps] == idx.ravel().tolist()

@@ -46,19 +46,3 @@ def test_steps_replay_to_conv2d_and_torch(c: int, h: int, w: int, k: int, s: int
         assert (r0, c0) == (step.out[0] * s, step.out[1] * s)
         assert step.value == float(step.products.sum()) + (b or 0.0)
         np.testing.assert_array_equal(step.products, step.inputs * step.weights)
-
-
-def test_frames_of_a_small_by_hand_example() -> None:
-    x = [[1, 2, 3], [4, 5, 6], [7, 8, 9]]
-    steps = conv2d_steps(x, [[1, 0], [0, -1]], padding=1, stride=2)
-    assert [s.out for s in steps] == [(0, 0), (0, 1), (1, 0), (1, 1)]
-    first = steps[0]
-    assert first.window == ((0, 2), (0, 2))  # half-open, padded coordinates
-    assert first.inputs.tolist() == [[0, 0], [0, 1]]
-    assert first.products.tolist() == [[0, 0], [0, -1]]
-    assert first.value == -1.0
-    assert np.isnan(first.canvas).sum() == 3
-    assert steps[-1].canvas.tolist() == [[-1.0, -3.0], [-7.0, -4.0]]
-    dil = conv2d_steps(np.arange(25.0).reshape(5, 5), np.ones((2, 2)), dilation=3)
-    assert dil[0].inputs.tolist() == [[0.0, 3.0], [15.0, 18.0]]
-    assert dil[0].window == ((0, 4), (0, 4))

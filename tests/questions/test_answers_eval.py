@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import ast
 import math
-import time
+import time  # process_time: CPU spent here, whatever else the machine runs
 from fractions import Fraction
 from pathlib import Path
 
@@ -117,16 +117,16 @@ def test_errors_have_a_human_reason(text: str, reason: str) -> None:
 @pytest.mark.parametrize("text", ["9**9**9**9", "(10^18)^64", "1e999999", "2^64^64^64",
                                   "(1/3)^64^64", "exp(exp(exp(100)))"])
 def test_huge_computations_are_refused_instantly(text: str) -> None:
-    start = time.perf_counter()
+    start = time.process_time()
     with pytest.raises(ReadError):
         evaluate(text)
-    assert time.perf_counter() - start < 0.05
+    assert time.process_time() - start < 0.05
 
 
 def test_tiny_intermediate_fractions_stay_cheap() -> None:
-    start = time.perf_counter()
+    start = time.process_time()
     value = evaluate("((1/3)^64)^64 * 3")
-    assert time.perf_counter() - start < 0.05
+    assert time.process_time() - start < 0.05
     assert value == pytest.approx(0.0)
 
 

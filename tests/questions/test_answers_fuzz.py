@@ -1,8 +1,10 @@
-"""Hostile and random input: `read` raises only ReadError, `grade` never raises, both fast."""
+"""Hostile and random input: `read` raises only ReadError, `grade` never raises, both fast.
+
+Nothing here catches exceptions around `grade`: any other exception fails the test."""
 
 from __future__ import annotations
 
-import time
+import time  # process_time: CPU spent here, whatever else the machine runs
 from pathlib import Path
 
 import pytest
@@ -53,6 +55,7 @@ def _grade_all(text: str) -> None:
         assert len(v.given) <= 200
         if v.verdict == "unreadable":
             assert v.explanation
+        assert "could not grade" not in v.explanation  # grading never hides its own failure
         assert v.mistake != "m"  # a mistake equal to the answer is never named
 
 
@@ -73,10 +76,10 @@ def test_arithmetic_like_text(text: str) -> None:
 @settings(max_examples=100)
 @given(st.text(min_size=1, max_size=20).map(lambda s: s * (100_000 // len(s) + 1)))
 def test_100kb_random_text_is_refused_fast(text: str) -> None:
-    start = time.perf_counter()
+    start = time.process_time()
     _read_all(text)
     _grade_all(text)
-    assert time.perf_counter() - start < 1.0
+    assert time.process_time() - start < 1.0
 
 
 HOSTILE = [
@@ -114,18 +117,18 @@ HOSTILE = [
 def test_hostile_inputs_are_bounded(text: str, tmp_path: Path,
                                     monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
-    start = time.perf_counter()
+    start = time.process_time()
     _read_all(text)
     _grade_all(text)
-    assert time.perf_counter() - start < 1.0
+    assert time.process_time() - start < 1.0
     assert not (tmp_path / "CANARY").exists()
 
 
 def test_100kb_input_returns_well_under_a_second() -> None:
     text = "1" * 100_000
-    start = time.perf_counter()
+    start = time.process_time()
     v = grade(QUESTIONS[0], text)
-    elapsed = time.perf_counter() - start
+    elapsed = time.process_time() - start
     assert v.verdict == "unreadable"
     assert "too long" in v.explanation
     assert elapsed < 1.0

@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from cnnquiz.questions import grading
 from cnnquiz.questions.answers import SUFFIX_REASON
 from cnnquiz.questions.grading import (
     counts_as_attempt,
@@ -250,10 +251,19 @@ def test_json_answer_sheet_values_are_read_as_text(value: Any) -> None:
     assert grade_answer(answer, value).verdict == "correct"
 
 
-def test_broken_question_data_does_not_crash_grading() -> None:
-    broken = question(Answer("int", {"oops": 1}))
-    v = grade(broken, "5")
-    assert (v.verdict, v.explanation) == ("unreadable", "could not grade this answer")
-    bad_mistake = question(Answer("int", 5), (Mistake("weird", "abc", "?"),
-                                              Mistake("ok", 6, "!")))
-    assert grade(bad_mistake, "6").mistake == "ok"
+def test_a_bug_inside_grading_is_raised_not_reported_as_unreadable(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(*args: Any) -> Any:
+        raise IndexError("injected bug")
+
+    monkeypatch.setattr(grading, "compare", broken)
+    with pytest.raises(IndexError, match="injected bug"):
+        grade(CONV1, "34944")
+    assert grade(CONV1, "not a number").verdict == "unreadable"  # a person's text still is
+
+
+def test_broken_question_data_is_a_bug_that_raises() -> None:
+    with pytest.raises(TypeError):
+        grade(question(Answer("int", {"oops": 1})), "5")
+    with pytest.raises(ValueError):
+        grade(question(Answer("int", 5), (Mistake("weird", "abc", "?"),)), "6")

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import os
+import pwd
 import sqlite3
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -118,16 +120,49 @@ def test_a_folder_is_not_a_store(tmp_path: Path) -> None:
         open_store(str(tmp_path))
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root reads any file")
-def test_an_unreadable_file_is_reported(tmp_path: Path) -> None:
-    path = tmp_path / "p.sqlite3"
-    good_store(path, 3)
-    path.chmod(0)
+def _cannot_read(path: Path) -> str:
+    """The StoreError opening `path` gives (empty if it opened)."""
     try:
-        with pytest.raises(StoreError, match="cannot read"):
-            open_store(str(path))
-    finally:
+        open_store(str(path)).close()
+    except StoreError as exc:
+        return str(exc)
+    return ""
+
+
+def _as_nobody(check: Callable[[], str]) -> str:
+    """`check()` run by the unprivileged user 'nobody' in a forked child (root reads any
+    file, so as root the test would prove nothing); the child reports through a pipe."""
+    nobody = pwd.getpwnam("nobody")
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: drop privileges, run, report, and leave without cleanup
+        code = 1
+        try:
+            os.setgid(nobody.pw_gid)
+            os.setuid(nobody.pw_uid)
+            os.write(write_end, check().encode())
+            code = 0
+        finally:
+            os._exit(code)
+    os.close(write_end)
+    with os.fdopen(read_end, "rb") as pipe:
+        message = pipe.read().decode()
+    _, status = os.waitpid(pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 0, "the check failed in the child"
+    return message
+
+
+def test_an_unreadable_file_is_reported() -> None:
+    with tempfile.TemporaryDirectory() as folder:  # under /tmp, so 'nobody' can reach it
+        Path(folder).chmod(0o755)
+        path = Path(folder) / "p.sqlite3"
+        good_store(path, 3)
+        assert _cannot_read(path) == ""  # readable: opens (and imports what opening needs)
+        path.chmod(0)
+        message = _as_nobody(lambda: _cannot_read(path)) if os.geteuid() == 0 \
+            else _cannot_read(path)
         path.chmod(0o600)
+    assert "cannot read" in message
 
 
 def test_a_bad_url_is_a_user_error(tmp_path: Path) -> None:

@@ -5,10 +5,12 @@ from __future__ import annotations
 import random
 from datetime import date, timedelta
 
+import pytest
 from fsrs import Rating
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from cnnquiz.store.errors import SettingsError
 from cnnquiz.store.scheduler import INTERVIEW_DATE, CardState, Planner, rate
 from tests.store.helpers import START
 
@@ -122,5 +124,12 @@ def test_settings_shape_the_plan() -> None:
                                "desired_retention": "0.85"})
     assert p.interview == date(2025, 6, 30) and not p.fsrs.enable_fuzzing
     assert p.desired_retention == 0.85
-    junk = Planner.from_settings({INTERVIEW_DATE: "soon", "desired_retention": "high"})
-    assert junk.interview is None and junk.desired_retention == 0.9 and junk.fsrs.enable_fuzzing
+    plain = Planner.from_settings({})
+    assert plain.interview is None and plain.desired_retention == 0.9 and plain.fsrs.enable_fuzzing
+
+
+@pytest.mark.parametrize(("key", "value"), [(INTERVIEW_DATE, "soon"), ("desired_retention", "high"),
+                                            ("fuzzing", "maybe")])
+def test_a_malformed_setting_is_an_error_not_a_silent_default(key: str, value: str) -> None:
+    with pytest.raises(SettingsError, match=f"{key} = '{value}'"):
+        Planner.from_settings({key: value})

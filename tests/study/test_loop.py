@@ -9,6 +9,7 @@ from datetime import timedelta
 import pytest
 
 from cnnquiz.errors import CnnquizError
+from cnnquiz.questions import grading
 from cnnquiz.questions.model import Answer, Mistake, Option, Question
 from cnnquiz.store.scheduler import INTERVIEW_DATE
 from cnnquiz.store.store import Store
@@ -196,3 +197,24 @@ def test_unknown_topic_and_empty_session_are_user_errors(store: Store, clock: Cl
         make(store, clock, count=0)
     with pytest.raises(CnnquizError, match="nothing to study"):
         make(store, clock, skills=[])
+
+
+def test_a_malformed_stored_interview_date_is_reported_not_dropped(store: Store,
+                                                                   clock: Clock) -> None:
+    store.set_setting(store.learner_id(), INTERVIEW_DATE, "next week")
+    with pytest.raises(CnnquizError, match="interview_date = 'next week'"):
+        make(store, clock)
+
+
+def test_a_bug_while_grading_stops_the_loop_instead_of_asking_again(
+        store: Store, clock: Clock, monkeypatch: pytest.MonkeyPatch) -> None:
+    loop = make(store, clock)
+    q = loop.next()
+    assert q is not None
+
+    def broken(*args: object) -> object:
+        raise IndexError("injected bug")
+
+    monkeypatch.setattr(grading, "compare", broken)
+    with pytest.raises(IndexError):
+        loop.answer(right(q))

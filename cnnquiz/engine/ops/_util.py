@@ -13,6 +13,8 @@ from typing import Any
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+from cnnquiz.errors import OpError
+
 FloatArray = NDArray[np.floating[Any]]
 Pair = tuple[int, int]
 
@@ -27,7 +29,7 @@ def as_float(x: ArrayLike, name: str = "x") -> FloatArray:
     if dtype is _F64 or dtype is _F32:  # the usual case, decided without dtype comparisons
         return arr
     if arr.dtype == object:
-        raise ValueError(f"{name} must be a rectangular array of numbers")
+        raise OpError(f"{name} must be a rectangular array of numbers")
     if dtype not in (np.float32, np.float64):
         arr = arr.astype(np.float64)
     return arr
@@ -65,10 +67,10 @@ def pair(value: int | Sequence[int], name: str, minimum: int) -> Pair:
         if len(items) == 1:
             items = (items[0], items[0])
         if len(items) != 2 or not all(isinstance(v, (int, np.integer)) for v in items):
-            raise ValueError(f"{name} must be an int or a pair of ints, got {value!r}")
+            raise OpError(f"{name} must be an int or a pair of ints, got {value!r}")
         result = (int(items[0]), int(items[1]))
     if min(result) < minimum:
-        raise ValueError(f"{name} must be >= {minimum}, got {value!r}")
+        raise OpError(f"{name} must be >= {minimum}, got {value!r}")
     return result
 
 
@@ -86,7 +88,7 @@ def batched(x: FloatArray, spatial_ndim: int = 2) -> tuple[FloatArray, int]:
         return x[None], 1
     if extra == 2:
         return x, 0
-    raise ValueError(f"expected an HxW, CxHxW or NxCxHxW array, got shape {x.shape}")
+    raise OpError(f"expected an HxW, CxHxW or NxCxHxW array, got shape {x.shape}")
 
 
 def unbatched(y: FloatArray, dropped: int) -> FloatArray:

@@ -13,6 +13,8 @@ from collections.abc import Sequence
 import numpy as np
 from numpy.typing import ArrayLike
 
+from cnnquiz.errors import OpError
+
 from ._util import (
     FloatArray,
     Pair,
@@ -35,7 +37,7 @@ def as_filters(w: ArrayLike) -> tuple[FloatArray, bool]:
         return arr[None], True
     if arr.ndim == 4:
         return arr, False
-    raise ValueError(f"w must be KxK, CxKxK or OxC/gxKxK, got shape {arr.shape}")
+    raise OpError(f"w must be KxK, CxKxK or OxC/gxKxK, got shape {arr.shape}")
 
 
 def as_bias(b: ArrayLike | None, out_channels: int) -> FloatArray | None:
@@ -46,19 +48,19 @@ def as_bias(b: ArrayLike | None, out_channels: int) -> FloatArray | None:
     if arr.size == 1 and out_channels == 1:
         return arr
     if arr.shape != (out_channels,):
-        raise ValueError(f"b must have {out_channels} entries (one per filter), got {arr.size}")
+        raise OpError(f"b must have {out_channels} entries (one per filter), got {arr.size}")
     return arr
 
 
 def check_groups(in_channels: int, w_shape: tuple[int, ...], groups: int) -> None:
     """The channel bookkeeping torch enforces: O and C divisible by g, weight depth C/g."""
     if groups < 1:
-        raise ValueError(f"groups must be >= 1, got {groups}")
+        raise OpError(f"groups must be >= 1, got {groups}")
     out_channels, depth = w_shape[0], w_shape[1]
     if out_channels % groups:
-        raise ValueError(f"groups={groups} must divide the {out_channels} output channels")
+        raise OpError(f"groups={groups} must divide the {out_channels} output channels")
     if depth * groups != in_channels:
-        raise ValueError(
+        raise OpError(
             f"groups={groups} with weight of shape {list(w_shape)} expects "
             f"{depth * groups} input channels, got {in_channels}"
         )

@@ -12,6 +12,8 @@ from typing import Literal
 import numpy as np
 from numpy.typing import ArrayLike
 
+from cnnquiz.errors import OpError
+
 from ._util import FloatArray, as_float
 from .conv import conv2d
 
@@ -21,7 +23,7 @@ Mode = Literal["full", "valid", "same"]
 def _vectors(x: ArrayLike, w: ArrayLike) -> tuple[FloatArray, FloatArray]:
     xa, wa = as_float(x), as_float(w, "w")
     if xa.ndim != 1 or wa.ndim != 1 or xa.size == 0 or wa.size == 0:
-        raise ValueError("x and w must be non-empty 1-D sequences")
+        raise OpError("x and w must be non-empty 1-D sequences")
     return xa, wa
 
 
@@ -34,19 +36,19 @@ def conv1d_modes(x: ArrayLike, w: ArrayLike, mode: Mode = "full", stride: int = 
     xa, wa = _vectors(x, w)
     n, m = xa.size, wa.size
     if stride < 1:
-        raise ValueError(f"stride must be >= 1, got {stride}")
+        raise OpError(f"stride must be >= 1, got {stride}")
     full = np.convolve(xa, wa, mode="full")
     if mode == "full":
         out = full
     elif mode == "valid":
         if m > n:
-            raise ValueError(f"valid mode needs a kernel no longer than the signal ({m} > {n})")
+            raise OpError(f"valid mode needs a kernel no longer than the signal ({m} > {n})")
         out = full[m - 1 : n]
     elif mode == "same":
         start = (m - 1) // 2
         out = full[start : start + n]
     else:
-        raise ValueError(f"mode must be 'full', 'valid' or 'same', got {mode!r}")
+        raise OpError(f"mode must be 'full', 'valid' or 'same', got {mode!r}")
     return np.ascontiguousarray(out[::stride])
 
 

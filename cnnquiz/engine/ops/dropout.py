@@ -13,12 +13,14 @@ from collections.abc import Sequence
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+from cnnquiz.errors import OpError
+
 from ._util import FloatArray, as_float
 
 
 def _check_p(p: float) -> float:
     if not 0.0 <= p <= 1.0:
-        raise ValueError(f"dropout probability has to be between 0 and 1, but got {p}")
+        raise OpError(f"dropout probability has to be between 0 and 1, but got {p}")
     return float(p)
 
 
@@ -31,7 +33,7 @@ def dropout_mask(shape: int | Sequence[int], p: float, seed: int) -> NDArray[np.
 def _masked(x: ArrayLike, mask: ArrayLike) -> tuple[FloatArray, NDArray[np.bool_]]:
     xa, m = as_float(x), np.asarray(mask, dtype=bool)
     if m.shape != xa.shape:
-        raise ValueError(f"mask shape {m.shape} differs from x shape {xa.shape}")
+        raise OpError(f"mask shape {m.shape} differs from x shape {xa.shape}")
     return xa, m
 
 
@@ -39,7 +41,7 @@ def train_scale(p: float) -> float:
     """Factor kept units are multiplied by in training under inverted dropout: 1/(1-p)."""
     p = _check_p(p)
     if p == 1.0:
-        raise ValueError("p = 1 drops every unit; the scale 1/(1-p) is undefined")
+        raise OpError("p = 1 drops every unit; the scale 1/(1-p) is undefined")
     return 1.0 / (1.0 - p)
 
 

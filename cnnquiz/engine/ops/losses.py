@@ -13,6 +13,8 @@ from typing import Literal
 import numpy as np
 from numpy.typing import ArrayLike
 
+from cnnquiz.errors import OpError
+
 from ._util import FloatArray, as_float
 
 Reduction = Literal["mean", "sum", "none"]
@@ -39,7 +41,7 @@ def _reduce(losses: FloatArray, reduction: Reduction) -> float | FloatArray:
         return float(losses.sum())
     if reduction == "none":
         return losses
-    raise ValueError(f"reduction must be 'mean', 'sum' or 'none', got {reduction!r}")
+    raise OpError(f"reduction must be 'mean', 'sum' or 'none', got {reduction!r}")
 
 
 def cross_entropy(
@@ -52,21 +54,21 @@ def cross_entropy(
     """
     za = as_float(z, "z")
     if za.ndim not in (1, 2) or za.shape[-1] == 0:
-        raise ValueError(f"z must be C or N x C logits, got shape {za.shape}")
+        raise OpError(f"z must be C or N x C logits, got shape {za.shape}")
     if not 0.0 <= label_smoothing <= 1.0:
-        raise ValueError(f"label_smoothing must be in [0, 1], got {label_smoothing}")
+        raise OpError(f"label_smoothing must be in [0, 1], got {label_smoothing}")
     t = np.asarray(target)
     n_cls = za.shape[-1]
     if np.issubdtype(t.dtype, np.integer) or t.dtype == bool:
         if t.shape != za.shape[:-1]:
-            raise ValueError(f"class-index target must have shape {za.shape[:-1]}, got {t.shape}")
+            raise OpError(f"class-index target must have shape {za.shape[:-1]}, got {t.shape}")
         if t.size and (t.min() < 0 or t.max() >= n_cls):
-            raise ValueError(f"target class out of range 0..{n_cls - 1}")
+            raise OpError(f"target class out of range 0..{n_cls - 1}")
         probs = np.eye(n_cls)[t]
     elif t.shape == za.shape:
         probs = t.astype(np.float64)
     else:
-        raise ValueError("target must be class indices or probabilities shaped like z")
+        raise OpError("target must be class indices or probabilities shaped like z")
     probs = probs * (1.0 - label_smoothing) + label_smoothing / n_cls
     losses = -(probs * log_softmax(za)).sum(axis=-1)
     if za.ndim == 1:
@@ -80,9 +82,9 @@ def binary_cross_entropy(
     """torch's binary_cross_entropy on probabilities: logs clamped at -100 like torch."""
     pa, ya = as_float(p, "p"), as_float(y, "y")
     if pa.shape != ya.shape:
-        raise ValueError(f"p and y shapes differ: {pa.shape} vs {ya.shape}")
+        raise OpError(f"p and y shapes differ: {pa.shape} vs {ya.shape}")
     if pa.size and (pa.min() < 0 or pa.max() > 1):
-        raise ValueError("all elements of p should be between 0 and 1")
+        raise OpError("all elements of p should be between 0 and 1")
     with np.errstate(divide="ignore"):
         log_p, log_q = np.maximum(np.log(pa), -100.0), np.maximum(np.log1p(-pa), -100.0)
     return _reduce(-(ya * log_p + (1 - ya) * log_q), reduction)
@@ -101,16 +103,16 @@ def mse(a: ArrayLike, b: ArrayLike, reduction: Reduction = "mean") -> float | Fl
     """Mean squared error, torch.nn.functional.mse_loss."""
     aa, ba = as_float(a, "a"), as_float(b, "b")
     if aa.shape != ba.shape:
-        raise ValueError(f"shapes differ: {aa.shape} vs {ba.shape}")
+        raise OpError(f"shapes differ: {aa.shape} vs {ba.shape}")
     return _reduce((aa - ba) ** 2, reduction)
 
 
 def _distributions(p: ArrayLike, q: ArrayLike) -> tuple[FloatArray, FloatArray]:
     pa, qa = as_float(p, "p"), as_float(q, "q")
     if pa.shape != qa.shape:
-        raise ValueError(f"p and q shapes differ: {pa.shape} vs {qa.shape}")
+        raise OpError(f"p and q shapes differ: {pa.shape} vs {qa.shape}")
     if (pa < 0).any() or (qa < 0).any():
-        raise ValueError("probabilities must be non-negative")
+        raise OpError("probabilities must be non-negative")
     return pa, qa
 
 

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import ArrayLike
 
+from cnnquiz.errors import OpError
+
 from ._util import FloatArray, as_float
 
 
@@ -32,7 +34,7 @@ def _channel_vec(v: ArrayLike | None, c: int, name: str, fill: float) -> FloatAr
         return np.full(c, fill)
     arr = as_float(v, name).reshape(-1)
     if arr.shape != (c,):
-        raise ValueError(f"{name} must have one entry per channel ({c}), got {arr.size}")
+        raise OpError(f"{name} must have one entry per channel ({c}), got {arr.size}")
     return arr
 
 
@@ -49,7 +51,7 @@ def batch_norm(
     """
     xa = as_float(x)
     if xa.ndim < 2:
-        raise ValueError(f"batch_norm needs N x C or N x C x ..., got shape {xa.shape}")
+        raise OpError(f"batch_norm needs N x C or N x C x ..., got shape {xa.shape}")
     c = xa.shape[1]
     axes = (0, *range(2, xa.ndim))
     bshape = (1, c) + (1,) * (xa.ndim - 2)
@@ -59,7 +61,7 @@ def batch_norm(
     if training:
         n = xa.size // c
         if n <= 1:
-            raise ValueError(f"expected more than 1 value per channel when training, got {n}")
+            raise OpError(f"expected more than 1 value per channel when training, got {n}")
         mean, var = xa.mean(axis=axes), xa.var(axis=axes)
         if rm is not None:
             rm = (1 - momentum) * rm + momentum * mean
@@ -67,7 +69,7 @@ def batch_norm(
             rv = (1 - momentum) * rv + momentum * var * n / (n - 1)
     else:
         if rm is None or rv is None:
-            raise ValueError("eval mode needs running_mean and running_var")
+            raise OpError("eval mode needs running_mean and running_var")
         mean, var = rm, rv
     xhat = (xa - mean.reshape(bshape)) / np.sqrt(var.reshape(bshape) + eps)
     out = xhat * g.reshape(bshape) + b.reshape(bshape)

@@ -16,6 +16,8 @@ from typing import Generic, TypeVar
 import numpy as np
 from numpy.typing import ArrayLike
 
+from cnnquiz.errors import OpError
+
 from ._util import FloatArray
 
 S = TypeVar("S")
@@ -52,14 +54,14 @@ def _start(w0: ArrayLike, grads: Sequence[ArrayLike]) -> tuple[FloatArray, list[
     gs = [np.array(g, dtype=np.float64) for g in grads]
     for i, g in enumerate(gs, 1):
         if g.shape != w.shape:
-            raise ValueError(f"gradient {i} has shape {g.shape}, weights have {w.shape}")
+            raise OpError(f"gradient {i} has shape {g.shape}, weights have {w.shape}")
     return w, gs
 
 
 def _nonneg(**values: float) -> None:
     for name, v in values.items():
         if v < 0:
-            raise ValueError(f"invalid {name} value: {v} (must be >= 0)")
+            raise OpError(f"invalid {name} value: {v} (must be >= 0)")
 
 
 def sgd(
@@ -69,7 +71,7 @@ def sgd(
     """torch.optim.SGD: buf = d_p on the first step, then momentum*buf + (1-dampening)*d_p."""
     _nonneg(lr=lr, momentum=momentum, weight_decay=weight_decay)
     if nesterov and (momentum <= 0 or dampening != 0):
-        raise ValueError("Nesterov momentum requires a momentum and zero dampening")
+        raise OpError("Nesterov momentum requires a momentum and zero dampening")
     w, gs = _start(w0, grads)
     w0_copy, buf, steps = w.copy(), None, []
     for t, g in enumerate(gs, 1):

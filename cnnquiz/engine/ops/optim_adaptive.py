@@ -13,6 +13,8 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import ArrayLike
 
+from cnnquiz.errors import OpError
+
 from ._util import FloatArray
 from .optim import Trace, _nonneg, _start
 
@@ -80,7 +82,7 @@ def adam(
     _nonneg(lr=lr, eps=eps, weight_decay=weight_decay)
     for i, b in enumerate(betas):
         if not 0.0 <= b < 1.0:
-            raise ValueError(f"invalid beta parameter at index {i}: {b} (must be in [0, 1))")
+            raise OpError(f"invalid beta parameter at index {i}: {b} (must be in [0, 1))")
     w, gs = _start(w0, grads)
     w0_copy, steps = w.copy(), []
     m, v, v_max = np.zeros_like(w), np.zeros_like(w), np.zeros_like(w)

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from cnnquiz.errors import OpError
+
 from ._util import Pair, out_size, pair
 
 Pads = tuple[int, int, int, int]  # top, bottom, left, right
@@ -40,7 +42,7 @@ def resolve_padding(
     if isinstance(padding, str):
         mode = padding.lower()
         if mode not in MODES:
-            raise ValueError(f"padding must be an int, a pair or one of {MODES}, got {padding!r}")
+            raise OpError(f"padding must be an int, a pair or one of {MODES}, got {padding!r}")
         top, bottom = _tf_side(mode, in_hw[0], k_hw[0], stride[0], dilation[0])
         left, right = _tf_side(mode, in_hw[1], k_hw[1], stride[1], dilation[1])
         return top, bottom, left, right
@@ -53,7 +55,7 @@ def check_fits(in_hw: Pair, k_hw: Pair, pads: Pads, stride: Pair, dilation: Pair
     padded = (in_hw[0] + pads[0] + pads[1], in_hw[1] + pads[2] + pads[3])
     span = (dilation[0] * (k_hw[0] - 1) + 1, dilation[1] * (k_hw[1] - 1) + 1)
     if padded[0] < span[0] or padded[1] < span[1]:
-        raise ValueError(
+        raise OpError(
             f"kernel size can't be greater than the padded input: padded input "
             f"{padded[0]}x{padded[1]}, dilated kernel {span[0]}x{span[1]}"
         )

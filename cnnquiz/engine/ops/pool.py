@@ -14,6 +14,8 @@ from functools import lru_cache
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+from cnnquiz.errors import OpError
+
 from ._util import FloatArray, Pair, as_float, batched, pair, strided_view, unbatched
 
 IntOrPair = int | Sequence[int]
@@ -53,12 +55,12 @@ def pool_geometry(
     s = k if stride is None or stride == () else pair(stride, "stride", 1)
     p, d = pair(padding, "padding", 0), pair(dilation, "dilation", 1)
     if p[0] > k[0] // 2 or p[1] > k[1] // 2:
-        raise ValueError(
+        raise OpError(
             f"pool padding {p[0]}x{p[1]} must be at most half the kernel size {k[0]}x{k[1]}"
         )
     out = tuple(pool_out_size(in_hw[a], k[a], s[a], p[a], d[a], ceil_mode) for a in (0, 1))
     if min(out) < 1:
-        raise ValueError(
+        raise OpError(
             f"pool output size {out[0]}x{out[1]} is too small for input {in_hw[0]}x{in_hw[1]}"
         )
     return PoolGeometry(in_hw, k, s, p, d, (out[0], out[1]))
@@ -156,6 +158,6 @@ def avg_pool2d(
     sums = windows(x4, g, 0.0).sum(axis=(-2, -1))
     if divisor_override is not None:
         if divisor_override == 0:
-            raise ValueError("divisor_override must be non-zero")
+            raise OpError("divisor_override must be non-zero")
         return unbatched(sums / divisor_override, dropped)
     return unbatched(sums / avg_divisors(g, count_include_pad), dropped)

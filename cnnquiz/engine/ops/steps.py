@@ -19,6 +19,8 @@ from typing import Literal
 import numpy as np
 from numpy.typing import ArrayLike
 
+from cnnquiz.errors import OpError
+
 from ._util import FloatArray, as_float, pair, strided_view
 from .padding import PaddingArg, check_fits, resolve_padding
 from .pool import PoolGeometry, pool_geometry
@@ -55,7 +57,7 @@ def conv2d_steps(
     if wa.ndim == 2:
         wa = wa[None]
     if xa.ndim != 3 or wa.ndim != 3 or wa.shape[0] != xa.shape[0]:
-        raise ValueError(f"need HxW with KxK or CxHxW with CxKxK, got {xa.shape} and {wa.shape}")
+        raise OpError(f"need HxW with KxK or CxHxW with CxKxK, got {xa.shape} and {wa.shape}")
     s, d = pair(stride, "stride", 1), pair(dilation, "dilation", 1)
     k = (wa.shape[1], wa.shape[2])
     pads = resolve_padding(padding, xa.shape[1:], k, s, d)
@@ -92,11 +94,11 @@ def pool2d_steps(
     """Max or average pooling of one HxW map, with torch's index and divisor per window."""
     xa = as_float(x)
     if xa.ndim != 2:
-        raise ValueError(f"pool2d_steps traces one HxW map, got shape {xa.shape}")
+        raise OpError(f"pool2d_steps traces one HxW map, got shape {xa.shape}")
     if op not in ("max", "avg"):
-        raise ValueError(f"op must be 'max' or 'avg', got {op!r}")
+        raise OpError(f"op must be 'max' or 'avg', got {op!r}")
     if op == "avg" and pair(dilation, "dilation", 1) != (1, 1):
-        raise ValueError("average pooling has no dilation")
+        raise OpError("average pooling has no dilation")
     g = pool_geometry(xa.shape, kernel_size, stride, padding, dilation, ceil_mode)
     h, w = g.in_hw
     span = (g.dilation[0] * (g.kernel[0] - 1) + 1, g.dilation[1] * (g.kernel[1] - 1) + 1)

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import ArrayLike
 
+from cnnquiz.errors import OpError
+
 from ._util import FloatArray, as_float, pair
 from .steps import Window
 from .transpose import transpose_out_size
@@ -51,19 +53,19 @@ def conv_transpose2d_steps(
     if xa.ndim == 2 and wa.ndim == 2:
         xa, wa = xa[None], wa[None]
     if xa.ndim != 3 or wa.ndim != 3 or xa.shape[0] != wa.shape[0]:
-        raise ValueError(f"the scatter trace takes HxW with KxK or CxHxW with CxKxK, got "
+        raise OpError(f"the scatter trace takes HxW with KxK or CxHxW with CxKxK, got "
                          f"{xa.shape} and {wa.shape}")
     s, p = pair(stride, "stride", 1), pair(padding, "padding", 0)
     op, d = pair(output_padding, "output_padding", 0), pair(dilation, "dilation", 1)
     for a in (0, 1):
         if op[a] >= s[a] and op[a] >= d[a]:
-            raise ValueError(f"output_padding {op[a]} must be smaller than either stride "
+            raise OpError(f"output_padding {op[a]} must be smaller than either stride "
                              f"{s[a]} or dilation {d[a]}")
     (c, h, wd), (kh, kw) = xa.shape, wa.shape[1:]
     out = [transpose_out_size(xa.shape[a + 1], wa.shape[a + 1], s[a], p[a], op[a], d[a])
            for a in (0, 1)]
     if min(out) < 1:
-        raise ValueError(f"output size {out[0]}x{out[1]} is too small (must be >= 1)")
+        raise OpError(f"output size {out[0]}x{out[1]} is too small (must be >= 1)")
     span = (d[0] * (kh - 1) + 1, d[1] * (kw - 1) + 1)
     canvas = np.zeros((max((h - 1) * s[0] + span[0], p[0] + out[0]),
                        max((wd - 1) * s[1] + span[1], p[1] + out[1])))

@@ -17,6 +17,8 @@ from typing import Literal
 import numpy as np
 from numpy.typing import ArrayLike
 
+from cnnquiz.errors import OpError
+
 from ._util import (
     FloatArray,
     Pair,
@@ -47,7 +49,7 @@ def conv_matrix(
     w4, _ = as_filters(w)
     o, depth, kh, kw = w4.shape
     if groups < 1 or o % groups:
-        raise ValueError(f"groups={groups} must divide the {o} output channels")
+        raise OpError(f"groups={groups} must divide the {o} output channels")
     s, d = pair(stride, "stride", 1), pair(dilation, "dilation", 1)
     pads = resolve_padding(padding, hw, (kh, kw), s, d)
     top, left = pads[0], pads[2]
@@ -160,13 +162,13 @@ def conv_transpose2d(
     op, d = pair(output_padding, "output_padding", 0), pair(dilation, "dilation", 1)
     cin = x4.shape[1]
     if groups < 1 or cin % groups or w4.shape[0] != cin:
-        raise ValueError(
+        raise OpError(
             f"groups={groups} with weight of shape {list(w4.shape)} needs the input's "
             f"{cin} channels to equal weight.shape[0] and be divisible by groups"
         )
     for axis in (0, 1):
         if op[axis] >= s[axis] and op[axis] >= d[axis]:
-            raise ValueError(
+            raise OpError(
                 f"output_padding {op[axis]} must be smaller than either stride {s[axis]} "
                 f"or dilation {d[axis]}"
             )
@@ -175,7 +177,7 @@ def conv_transpose2d(
         transpose_out_size(x4.shape[3], w4.shape[3], s[1], p[1], op[1], d[1]),
     )
     if min(out_hw) < 1:
-        raise ValueError(f"output size {out_hw[0]}x{out_hw[1]} is too small (must be >= 1)")
+        raise OpError(f"output size {out_hw[0]}x{out_hw[1]} is too small (must be >= 1)")
     dtype = common_float(x4, w4)
     x4, w4 = x4.astype(dtype, copy=False), w4.astype(dtype, copy=False)
     if method == "zero_insertion":
@@ -185,7 +187,7 @@ def conv_transpose2d(
     elif method == "scatter":
         y = _scatter(x4, w4, s, p, d, groups, out_hw)
     else:
-        raise ValueError(f"method must be zero_insertion, matrix or scatter, got {method!r}")
+        raise OpError(f"method must be zero_insertion, matrix or scatter, got {method!r}")
     bias = as_bias(b, y.shape[1])
     if bias is not None:
         y = y + bias.astype(dtype)[:, None, None]

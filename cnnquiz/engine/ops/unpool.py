@@ -11,6 +11,8 @@ from collections.abc import Sequence
 import numpy as np
 from numpy.typing import ArrayLike
 
+from cnnquiz.errors import OpError
+
 from ._util import FloatArray, as_float, batched, pair, unbatched
 
 IntOrPair = int | Sequence[int]
@@ -27,16 +29,16 @@ def unpool_out_size(
     default = tuple((in_hw[a] - 1) * s[a] + k[a] - 2 * p[a] for a in (0, 1))
     if output_size is None:
         if min(default) < 1:  # torch returns an empty tensor here; we say why instead
-            raise ValueError(f"unpooled output size {default[0]}x{default[1]} is empty")
+            raise OpError(f"unpooled output size {default[0]}x{default[1]} is empty")
         return default[0], default[1]
     size = [int(v) for v in output_size][-2:] if len(output_size) >= 2 else []
     if len(output_size) not in (2, 3, 4) or len(size) != 2:
-        raise ValueError(f"output_size must have 2 entries (H, W), got {list(output_size)}")
+        raise OpError(f"output_size must have 2 entries (H, W), got {list(output_size)}")
     for a in (0, 1):
         if size[a] < 1:
-            raise ValueError(f"unpooled output size {size[0]}x{size[1]} is empty")
+            raise OpError(f"unpooled output size {size[0]}x{size[1]} is empty")
         if not default[a] - s[a] < size[a] < default[a] + s[a]:
-            raise ValueError(
+            raise OpError(
                 f"invalid output_size {size}: each side must lie strictly between "
                 f"{default[a] - s[a]} and {default[a] + s[a]}"
             )
@@ -51,15 +53,15 @@ def max_unpool2d(
     x4, dropped = batched(as_float(x))
     idx = np.asarray(indices)
     if idx.size != x4.size:
-        raise ValueError(f"indices must have the shape of x, got {idx.shape}")
+        raise OpError(f"indices must have the shape of x, got {idx.shape}")
     if idx.size and not np.issubdtype(idx.dtype, np.integer):
-        raise ValueError("indices must be integers (flat h*W + w positions)")
+        raise OpError("indices must be integers (flat h*W + w positions)")
     out_hw = unpool_out_size(x4.shape[2:], kernel_size, stride, padding, output_size)
     n, c = x4.shape[:2]
     flat_idx = idx.reshape(n, c, -1).astype(np.int64)
     cells = out_hw[0] * out_hw[1]
     if flat_idx.size and (flat_idx.min() < 0 or flat_idx.max() >= cells):
-        raise ValueError(f"an index is outside the {out_hw[0]}x{out_hw[1]} output")
+        raise OpError(f"an index is outside the {out_hw[0]}x{out_hw[1]} output")
     # np.put_along_axis(out, flat_idx, values, axis=-1), written as the fancy assignment it
     # performs (same order, so a repeated index keeps the same value): one (n, c) map a row.
     out = np.zeros((n * c, cells), dtype=x4.dtype)
@@ -79,10 +81,10 @@ def adaptive_avg_pool2d(x: ArrayLike, output_size: int | Sequence[int | None]) -
     h, w = x4.shape[2:]
     sizes = [output_size, output_size] if isinstance(output_size, int) else list(output_size)
     if len(sizes) != 2:
-        raise ValueError(f"output_size must be an int or a pair, got {output_size!r}")
+        raise OpError(f"output_size must be an int or a pair, got {output_size!r}")
     oh, ow = (h if sizes[0] is None else sizes[0]), (w if sizes[1] is None else sizes[1])
     if oh < 1 or ow < 1:
-        raise ValueError(f"output_size must be positive, got {output_size!r}")
+        raise OpError(f"output_size must be positive, got {output_size!r}")
     hs, he = adaptive_bounds(h, oh)
     ws, we = adaptive_bounds(w, ow)
     # Integral image: every window sum is four lookups, no loop over output cells.

@@ -12,6 +12,7 @@ from typing import Any
 import numpy as np
 
 from cnnquiz.engine import arith, ops
+from cnnquiz.errors import OpError
 from cnnquiz.questions.model import Answer
 from cnnquiz.questions.template import Ctx, Draft, template
 from cnnquiz.questions.templates.common import step
@@ -62,7 +63,7 @@ def conv_by_hand(t: Ctx) -> Draft:
     def run(ww: Any = w, ss: int = s, pp: int = p, dd: int = d) -> Any:
         try:
             r = ops.conv2d(x, ww, stride=ss, padding=pp, dilation=dd)
-        except ValueError:
+        except OpError:
             return None
         if at is None:
             return to_list(r)

@@ -19,6 +19,7 @@ import numpy as np
 
 from cnnquiz.engine import arith, ops
 from cnnquiz.engine.explain import Calc
+from cnnquiz.errors import OpError
 from cnnquiz.questions.model import Answer
 from cnnquiz.questions.template import Ctx, Draft, template
 from cnnquiz.questions.templates.common import step
@@ -45,7 +46,7 @@ def _inputs(n: int, k: int, s: int, p: int, d: int, at: tuple[int, int]) -> list
     """
     try:
         c1 = _matrix_1d(n, k, s, p, d)
-    except ValueError:
+    except OpError:
         return None
     ho = c1.shape[0]
     if at[0] >= ho or at[1] >= ho:

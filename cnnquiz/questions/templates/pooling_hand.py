@@ -14,6 +14,7 @@ from typing import Any
 import numpy as np
 
 from cnnquiz.engine import ops
+from cnnquiz.errors import OpError
 from cnnquiz.questions.model import Answer
 from cnnquiz.questions.template import Ctx, Draft, template
 from cnnquiz.questions.templates.hand_common import (
@@ -56,7 +57,7 @@ def pool_by_hand(t: Ctx) -> Draft:
             if op == "max":
                 return to_list(ops.max_pool2d(x, k, ss, pp, ceil_mode=cm))
             return to_list(ops.avg_pool2d(x, k, ss, pp, ceil_mode=cm, **kw))
-        except ValueError:
+        except OpError:
             return None
 
     y = run()
