@@ -179,16 +179,12 @@ class Application:
 
     def interview_date(self) -> date | None:
         """The current learner's interview date, as saved in the store."""
-        from cnnquiz.store.scheduler import INTERVIEW_DATE
+        from cnnquiz.store.scheduler import interview_date
 
         store = self.store(write=False)
         if self.settings.learner not in store.learners():  # reading creates no learner
             return None
-        saved = store.settings(store.learner_id(self.settings.learner)).get(INTERVIEW_DATE)
-        try:
-            return date.fromisoformat(saved) if saved else None
-        except ValueError:
-            return None
+        return interview_date(store.settings(store.learner_id(self.settings.learner)))
 
     def set_interview_date(self, value: date | None) -> None:
         """Save (None: forget) the date every studied skill should be fresh on."""

@@ -45,7 +45,6 @@ STRINGS: dict[str, tuple[str, str]] = {
                      "第 {pos} 个字符处有未知名称 '{name}'"),
     "one_argument": ("{name} takes one argument (position {pos})",
                      "{name} 只接受一个参数（第 {pos} 个字符处）"),
-    "ungradable": ("could not grade this answer", "无法评判这个答案"),
     "whole_number": ("the answer is a whole number", "答案是整数"),
     "sizes": ("expected {want} sizes, got {got}", "应有 {want} 个尺寸，实际给出 {got} 个"),
     "entries": ("expected {want} entries, got {got}", "应为 {want} 个元素，实际为 {got} 个"),

@@ -75,6 +75,13 @@ def rate(verdict: str, seconds: float, usual: Sequence[float]) -> Rating:
     return Rating.Good
 
 
+def interview_date(settings: Mapping[str, str]) -> date | None:
+    """The saved interview date (None when unset); SettingsError when it is not a date."""
+    if not settings.get(INTERVIEW_DATE):
+        return None
+    return _setting(settings, INTERVIEW_DATE, date.fromisoformat, "a date like 2025-06-30")
+
+
 def _on_off(text: str) -> bool:
     word = text.strip().lower()
     if word not in _SWITCH:
@@ -115,9 +122,7 @@ class Planner:
                       fuzzing: bool | None = None) -> Planner:
         """The plan a learner's settings describe; a malformed value is a SettingsError
         (a plan without the interview date the learner set would mislead them)."""
-        interview = None
-        if settings.get(INTERVIEW_DATE):
-            interview = _setting(settings, INTERVIEW_DATE, date.fromisoformat, "a date like 2025-06-30")
+        interview = interview_date(settings)
         retention = _setting(settings, RETENTION, float, "a number like 0.9", "0.9")
         if fuzzing is None:
             fuzzing = _setting(settings, FUZZING, _on_off, "on or off", "on")
