@@ -70,7 +70,7 @@ def _conv_params(m: Module, transposed: bool) -> int | None:
         return None
     taps = math.prod(k) if isinstance(k, tuple) else k
     weights = cin * (cout // g) * taps if transposed else cout * (cin // g) * taps
-    return weights + (cout if m.kw("bias", True) else 0)
+    return int(weights + (cout if m.kw("bias", True) else 0))
 
 
 def _norm_params(m: Module) -> int | None:
@@ -79,9 +79,9 @@ def _norm_params(m: Module) -> int | None:
         shape = m.args[0] if m.args else None
         if not _whole(shape):
             return None
-        n = math.prod(shape) if isinstance(shape, tuple) else shape
-        return n * (m.kw("elementwise_affine", True) + (m.kw("elementwise_affine", True)
-                                                         and m.kw("bias", True)))
+        n: int = math.prod(shape) if isinstance(shape, tuple) else int(shape or 0)
+        affine = bool(m.kw("elementwise_affine", True))
+        return n * (affine + (affine and bool(m.kw("bias", True))))
     c = m.args[1] if m.cls == "GroupNorm" and len(m.args) > 1 else (m.args[0] if m.args else None)
     if not isinstance(c, int) or not _whole(c):
         return None

@@ -29,7 +29,7 @@ def pick(t: Ctx, rows: Sequence[Row]) -> Row:
     ordered = sorted(rows, key=lambda r: r.index)
     if t.level > 1 and len(ordered) > 2:
         ordered = ordered[len(ordered) // 3:]
-    return t.choice(ordered)
+    return ordered[t.rng.randrange(len(ordered))]
 
 
 def walk(t: Ctx, case: NetworkCase, upto: int) -> list[str]:
