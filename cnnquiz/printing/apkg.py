@@ -35,10 +35,15 @@ def identity(q: Question) -> str:
     return q.skill if q.template == "bank" else q.code
 
 
-def note_guid(code: str, lang: str) -> str:
-    import genanki
+def _genanki() -> Any:
+    """genanki, imported when a deck is made (it ships no type hints)."""
+    import genanki  # type: ignore[import-untyped]
 
-    return str(genanki.guid_for("cnnquiz", code, lang))
+    return genanki
+
+
+def note_guid(code: str, lang: str) -> str:
+    return str(_genanki().guid_for("cnnquiz", code, lang))
 
 
 def note_id(code: str, lang: str) -> int:
@@ -48,8 +53,7 @@ def note_id(code: str, lang: str) -> int:
 
 
 def package(s: Sheet, tick: Tick | None = None) -> bytes:
-    import genanki
-
+    genanki = _genanki()
     tick = ticking(tick)
     model = genanki.Model(
         MODEL_ID, "cnnquiz question", fields=[{"name": f} for f in FIELDS],
@@ -69,9 +73,7 @@ def package(s: Sheet, tick: Tick | None = None) -> bytes:
 
 @cache
 def _note_type() -> Any:
-    import genanki
-
-    class StableNote(genanki.Note):  # type: ignore[misc]
+    class StableNote(_genanki().Note):  # type: ignore[misc]
         """genanki numbers notes (and cards) by the clock; ours keep the id of their code."""
 
         own_id = 0

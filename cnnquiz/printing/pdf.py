@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -67,10 +68,10 @@ def chinese() -> FontSetup:
     if found:
         family, folder = min(found, key=lambda f: _rank(f[0]))
         return FontSetup((LATIN, family), (folder,))
-    family = _typst_family()
-    if family is None:
+    known = _typst_family()
+    if known is None:
         raise FontError(INSTALL_HINT)
-    return FontSetup((LATIN, family), system=True)
+    return FontSetup((LATIN, known), system=True)
 
 
 def _rank(family: str) -> tuple[int, str]:
@@ -119,5 +120,6 @@ def typeset(source: str, fonts: FontSetup) -> bytes:
     """PDF bytes of Typst `source` with the given fonts (built-in ones always available)."""
     import typst
 
-    return typst.compile(source.encode("utf-8"), format="pdf", font_paths=list(fonts.folders),
-                         ignore_system_fonts=not fonts.system)
+    compile_pdf: Callable[..., bytes] = typst.compile  # its stubs tie font_paths to the input's type
+    return compile_pdf(source.encode("utf-8"), format="pdf", font_paths=list(fonts.folders),
+                       ignore_system_fonts=not fonts.system)

@@ -85,7 +85,7 @@ def _json_sheet(text: str) -> Sheet:
             raise SheetError(f"answer key {str(key)[:20]!r} is not a question number")
         out[int(key)] = "" if value is None else str(value)
     seen = [int(k) for k, _ in pairs if str(k).strip().isdigit() and int(k) in out]
-    repeated = {n: () for n in out if seen.count(n) > 1}
+    repeated: dict[int, tuple[int, ...]] = {n: () for n in out if seen.count(n) > 1}
     return Sheet(out, repeated)
 
 
