@@ -19,6 +19,9 @@ if TYPE_CHECKING:
     from cnnquiz.store.stats import Summary
     from cnnquiz.study.loop import StudyLoop
 
+WEAKEST = 8  # skills listed (and practised with `p`) on the stats screen
+MISTAKES = 8
+
 PREFIX = "app."  # the app's keys among the learner's saved settings
 INTERVIEW = "interview_date"  # shared with the scheduler (store.scheduler.INTERVIEW_DATE)
 
@@ -32,6 +35,17 @@ class Prefs:
     length: int
     level: int | None
     interview: date | None
+
+
+@dataclass(frozen=True)
+class StatsView:
+    """Everything the stats screen shows, ids already put in words."""
+
+    summary: Summary
+    activity: list[int]  # answers on each of the last days, oldest first
+    today: date
+    mistakes: list[tuple[str, int]]  # (mistake in words, times), most frequent first
+    weakest: list[tuple[str, str, float]]  # (skill key, skill in words, recall), weakest first
 
 
 class Services:
@@ -58,6 +72,21 @@ class Services:
 
     def activity(self, days: int = 30) -> list[int]:
         return self.application.activity(self.today(), days)
+
+    def stats_view(self) -> StatsView:
+        from cnnquiz.store.labels import mistake_label
+        from cnnquiz.study.labels import skill_label
+
+        s, lang, dirs = self.summary(), self.application.settings.lang, \
+            self.application.settings.bank_dirs
+        words: dict[str, int] = {}
+        for mistake, n in s.mistakes.items():
+            label = mistake_label(mistake, lang, dirs)
+            words[label] = words.get(label, 0) + n
+        ranked = sorted(words.items(), key=lambda kv: -kv[1])[:MISTAKES]
+        weakest = [(k.skill, skill_label(k.skill, lang, dirs), k.recall)
+                   for k in s.skills[:WEAKEST]]
+        return StatsView(s, self.activity(), self.today(), ranked, weakest)
 
     def study(self, topics: Sequence[str], count: int, skills: Sequence[str] = (),
               level: int | None = None) -> StudyLoop:

@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+import random
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
 from cnnquiz.i18n import Lang
+from cnnquiz.questions.model import Question
 from cnnquiz.tui import CnnquizApp, make_app
 from cnnquiz.tui.app import CnnquizApp as _App
 
 SETTLE_STEPS = 1200  # x 50 ms: a busy CI machine may take a minute to open a store
 NOW = datetime(2026, 11, 26, 9, 0, tzinfo=UTC)
+
+SEEDED_TOPICS = ("output-size", "pooling", "receptive-field", "params", "dropout")
 
 MakeApp = Callable[..., CnnquizApp]
 
@@ -66,3 +70,45 @@ def plain(widget: object) -> str:
     with console.capture() as captured:
         console.print(content)
     return captured.get()
+
+
+def typed(q: Question, value: object) -> str:
+    """`value` (the answer of `q` or one of its mistakes) as a learner would type it."""
+    if isinstance(value, list) and value and isinstance(value[0], list):
+        return "; ".join(" ".join(map(str, row)) for row in value)
+    if isinstance(value, list):
+        return (" " if q.answer.kind in ("choice", "matrix") else "x").join(map(str, value))
+    return str(value)
+
+
+def right_text(q: Question) -> str:
+    return typed(q, q.answer.value)
+
+
+def seed_progress(db: str, days: int = 14) -> None:
+    """Two weeks of study before NOW (a day skipped now and then): right answers, named
+    mistakes and a self-rated concept, so stats and home have something to show."""
+    from cnnquiz.application import Settings, make_application
+
+    clock = [NOW]
+    app = make_application(Settings(db=db), now=lambda: clock[0])
+    for day in range(days):
+        if day % 4 == 2:
+            continue
+        clock[0] = NOW - timedelta(days=days - day, hours=2)
+        topic = SEEDED_TOPICS[day % len(SEEDED_TOPICS)]
+        loop = app.study([topic], count=3 + day % 4, rng=random.Random(day))
+        i = 0
+        while (q := loop.next()) is not None:
+            clock[0] += timedelta(seconds=45)
+            i += 1
+            if q.answer.kind == "text":
+                loop.rate(3, "my answer")
+            elif i % 3 == 0 and q.mistakes:
+                loop.answer(typed(q, q.mistakes[0].value))
+            elif i % 5 == 0:
+                loop.give_up()
+            else:
+                loop.answer(right_text(q))
+        loop.close()
+    app.close()

@@ -1,27 +1,32 @@
-"""Stats: accuracy by topic, answers per day, what is due, frequent mistakes, weakest skills."""
+"""Stats: accuracy by topic, answers per day, what is due, frequent mistakes, weakest skills.
+
+Mistakes and skills show in words (the store keeps ids); `p` starts a session
+of exactly the weakest skills listed. Below 100 columns the two lists stack.
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.table import Table
-from textual import work
+from rich.text import Text
+from textual import events, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Sparkline, Static
+from textual.widgets import Footer, Header, Static
 
 from cnnquiz.tui.keys import localise
 from cnnquiz.tui.names import topic_name
 from cnnquiz.tui.widgets import TopicBars
+from cnnquiz.tui.widgets.daybars import DayBars
 
 if TYPE_CHECKING:
-    from cnnquiz.store.stats import Summary
     from cnnquiz.tui.app import CnnquizApp
+    from cnnquiz.tui.services import StatsView
 
-WEAKEST = 8
-MISTAKES = 8
+NARROW = 100  # columns below which the mistakes and weakest lists stack
 
 
 class StatsScreen(Screen[None]):
@@ -44,52 +49,74 @@ class StatsScreen(Screen[None]):
             yield Static(t("accuracy_by_topic"), classes="section")
             yield TopicBars(id="accuracy")
             yield Static(t("answers_per_day"), classes="section")
-            yield Sparkline([], id="activity")
+            yield DayBars(id="activity")
+            yield Static(t("due_forecast"), classes="section")
+            yield Static(id="due")
             with Horizontal(id="stats-columns"):
-                with Vertical():
-                    yield Static(t("due_forecast"), classes="section")
-                    yield Static(id="due")
                 with Vertical():
                     yield Static(t("frequent_mistakes"), classes="section")
                     yield Static(id="mistakes")
-            yield Static(t("weakest"), classes="section")
-            yield Static(id="weakest")
+                with Vertical():
+                    yield Static(t("weakest"), classes="section")
+                    yield Static(id="weakest")
         yield Footer()
 
     def on_mount(self) -> None:
+        self.set_class(self.app.size.width < NARROW, "-narrow")
         if self.app.ready:
             self.load()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.set_class(event.size.width < NARROW, "-narrow")
 
     def on_cnnquiz_app_opened(self) -> None:
         self.load()
 
     @work(thread=True, exclusive=True, group="stats")
     def load(self) -> None:
-        summary, activity = self.app.services.summary(), self.app.services.activity()
-        self.app.call_from_thread(self.show, summary, activity)
+        view = self.app.services.stats_view()
+        self.app.call_from_thread(self.show, view)
 
-    def show(self, s: Summary, activity: list[int]) -> None:
-        t, lang = self.app.t, self.app.lang
+    def show(self, v: StatsView) -> None:
+        t, lang, s = self.app.t, self.app.lang, v.summary
         rows = [(topic_name(k, lang), r / n if n else 0.0, f"{100 * r / n:3.0f}% ({r}/{n})")
                 for k, (n, r) in s.by_topic.items()]
         self.query_one("#accuracy", TopicBars).show(rows, t("nothing_yet"))
-        self.query_one("#activity", Sparkline).data = activity
-        due = Table.grid(padding=(0, 2))
-        due.add_row(t("due_today"), str(s.due + s.due_later_today))
-        for day, n in s.due_by_day:
-            due.add_row(day.isoformat(), str(n))
-        self.query_one("#due", Static).update(due)
-        mistakes = Table.grid(padding=(0, 2))
-        for name, n in list(s.mistakes.items())[:MISTAKES]:
-            mistakes.add_row(name, str(n))
-        self.query_one("#mistakes", Static).update(mistakes if s.mistakes else t("nothing_yet"))
-        weak = [k for k in s.skills if k.recall < 1.0][:WEAKEST] or s.skills[:WEAKEST]
-        self.weakest = [k.skill for k in weak]
-        table = Table.grid(padding=(0, 2))
-        for k in weak:
-            table.add_row(f"{100 * k.recall:3.0f}%", topic_name(k.topic, lang), k.skill)
-        self.query_one("#weakest", Static).update(table if weak else t("nothing_yet"))
+        self.query_one("#activity", DayBars).show(v.activity, v.today)
+        self.query_one("#due", Static).update(self._due(v))
+        mistakes = _list()
+        for words, n in v.mistakes:
+            mistakes.add_row(Text(f"×{n}", style="bold"), Text(words))
+        self.query_one("#mistakes", Static).update(
+            mistakes if v.mistakes else Text(t("nothing_yet"), style="dim"))
+        self.weakest = [key for key, _, _ in v.weakest]
+        weak = _list()
+        for _, words, recall in v.weakest:
+            weak.add_row(Text(f"{100 * recall:3.0f}%", style="bold"), Text(words))
+        if v.weakest:
+            weak.add_row("", Text(t("practise_hint"), style="dim"))
+        self.query_one("#weakest", Static).update(
+            weak if v.weakest else Text(t("nothing_yet"), style="dim"))
+
+    def _due(self, v: StatsView) -> Table:
+        """Today's due count and each coming day's, as one row under their dates."""
+        s, t = v.summary, self.app.t
+        table = Table(box=None, padding=(0, 1), show_edge=False, header_style="dim")
+        counts = [s.due + s.due_later_today] + [n for _, n in s.due_by_day]
+        days = [t("today")] + [day.strftime("%m-%d") for day, _ in s.due_by_day]
+        for day in days:
+            table.add_column(day, justify="right")
+        table.add_row(*(Text(str(n), style="bold" if n else "dim") for n in counts))
+        return table
 
     def action_practise(self) -> None:
         if self.weakest:
             self.app.action_study(self.weakest)
+
+
+def _list() -> Table:
+    """Two columns, a figure and words, one row each (long words cut with an ellipsis)."""
+    table = Table.grid(padding=(0, 2))
+    table.add_column(no_wrap=True, justify="right")
+    table.add_column(no_wrap=True, overflow="ellipsis")
+    return table

@@ -48,7 +48,7 @@ class TopicBars(Static):
         table = Table.grid(padding=(0, 1))
         table.add_column(no_wrap=True)
         table.add_column(no_wrap=True)
-        table.add_column(justify="right", no_wrap=True)
+        table.add_column(no_wrap=True)
         for label, fraction, note in self.rows:
             table.add_row(label, bar_text(fraction, width), note)
         return table

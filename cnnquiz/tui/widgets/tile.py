@@ -17,6 +17,7 @@ class Tile(Static):
         border: round $primary-darken-1;
         padding: 0 1;
         content-align: center middle;
+        text-align: center;
     }
     """
 
