@@ -147,6 +147,18 @@ class CnnquizApp(App[None]):
         self.switch_screen(HomeScreen())
         self.notify(self.t("saved"))
 
+    def learner_switched(self, prefs: Prefs) -> None:
+        """Another learner's settings apply; home and settings show that learner's."""
+        from cnnquiz.tui.screens.home import HomeScreen
+        from cnnquiz.tui.screens.settings import SettingsScreen
+
+        self.lang_given = False
+        self.apply(prefs)
+        self.action_home()
+        self.switch_screen(HomeScreen())
+        self.push_screen(SettingsScreen())
+        self.notify(self.t("learner_now", name=self.services.learner))
+
     def on_unmount(self) -> None:
         self.workers.cancel_all()
         self.services.close()

@@ -54,7 +54,24 @@ class Services:
         """`now` and `seed` fix the clock and the drawn questions (tests, snapshots)."""
         self.now = now or (lambda: datetime.now(UTC))
         self.seed = seed
+        self._clock = now
         self.application: Application = make_application(settings, now=now)
+
+    @property
+    def learner(self) -> str:
+        return self.application.settings.learner
+
+    def learners(self) -> list[str]:
+        """The learner profiles in the store (the current one included)."""
+        return sorted({*self.application.learners(), self.learner})
+
+    def use_learner(self, name: str) -> None:
+        """Study as `name` from now on (created on first use; blank: CnnquizError)."""
+        settings = self.application.settings.with_learner(name)
+        if settings.learner == self.learner:
+            return
+        old, self.application = self.application, make_application(settings, now=self._clock)
+        old.close()
 
     def today(self) -> date:
         return self.now().astimezone().date()
