@@ -1,12 +1,19 @@
-"""Making questions: by template and level, from a code, or drawn at random."""
+"""Making questions: by template and level, from a code, or drawn at random.
+
+Template modules are imported on demand: a code or a template id imports only the
+module that registers it (templates.INDEX), a listing imports them all.
+"""
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 import random
 from collections.abc import Iterable
 from functools import lru_cache
 
 from cnnquiz.questions import codes
+from cnnquiz.questions import templates as package
 from cnnquiz.questions.model import Question
 from cnnquiz.questions.template import LATEST, REGISTRY, Template, realise
 from cnnquiz.topics import ORDER
@@ -14,13 +21,28 @@ from cnnquiz.topics import ORDER
 _loaded = False
 
 
+def modules() -> list[str]:
+    """Every module of the templates package, by name (what `load` imports)."""
+    return sorted(m.name for m in pkgutil.iter_modules(package.__path__))
+
+
 def load() -> None:
     """Import every template module once (they register themselves)."""
     global _loaded
     if not _loaded:
-        import cnnquiz.questions.templates  # noqa: F401
-
+        for name in modules():
+            importlib.import_module(f"{package.__name__}.{name}")
         _loaded = True
+
+
+def _load_module_of(short: str | None = None, template_id: str | None = None) -> None:
+    """Import the one module that registers `short` or `template_id`, per the index;
+    everything when the index does not know it (a new template not yet indexed)."""
+    for s, (tid, module) in package.INDEX.items():
+        if s == short or tid == template_id:
+            importlib.import_module(f"{package.__name__}.{module}")
+            return
+    load()
 
 
 def templates(topics: Iterable[str] | None = None, level: int | None = None) -> list[Template]:
@@ -38,7 +60,8 @@ def _templates(topics: tuple[str, ...] | None, level: int | None) -> tuple[Templ
 
 
 def get(template_id: str) -> Template:
-    load()
+    if template_id not in LATEST:
+        _load_module_of(template_id=template_id)
     try:
         return LATEST[template_id]
     except KeyError:
@@ -56,8 +79,9 @@ def make(tpl: Template | str, level: int, seed: int, lang: str = "en") -> Questi
 def from_code(code: str, lang: str = "en") -> Question:
     """Regenerate the generated question a code names (`bank:<id>` codes are resolved one
     layer up, by cnnquiz.application, since questions never import the bank)."""
-    load()
     c = codes.parse(code)
+    if (c.short, c.version) not in REGISTRY:
+        _load_module_of(short=c.short)
     tpl = REGISTRY.get((c.short, c.version))
     if tpl is None:
         raise codes.CodeError(f"no template for code {code.strip()[:40]!r}")

@@ -19,17 +19,28 @@ from cnnquiz.engine.spec import Layer, parse
 from cnnquiz.questions import generate
 from cnnquiz.questions.model import Question
 
-torch = pytest.importorskip("torch")
-import torch.nn.functional as F  # noqa: E402
-from torch import nn  # noqa: E402
-from torch.utils.flop_counter import FlopCounterMode  # noqa: E402
-
-from tests.engine.torch_build import module_for, run_stack  # noqa: E402
-
 pytestmark = [pytest.mark.oracle,
               pytest.mark.filterwarnings("ignore:Initializing zero-element tensors")]
 
 DRAWS = 200
+torch: Any = None  # bound by needs_torch(), which every test that uses torch calls first
+F: Any = None
+nn: Any = None
+FlopCounterMode: Any = None
+module_for: Any = None
+run_stack: Any = None
+
+
+def needs_torch() -> None:
+    """Bind torch for the helpers below, or skip the calling test (torch is test-only)."""
+    global torch, F, nn, FlopCounterMode, module_for, run_stack
+    torch = pytest.importorskip("torch")
+    F, nn = torch.nn.functional, torch.nn
+    from torch.utils.flop_counter import FlopCounterMode as counter
+
+    from tests.engine import torch_build
+
+    FlopCounterMode, module_for, run_stack = counter, torch_build.module_for, torch_build.run_stack
 SHORTS = ("pcv", "pgr", "pds", "pfc", "pbn", "pmx", "pvg", "mcv", "mic", "pic", "nsm", "nvg",
           "rfs", "rfj", "rfw", "uct", "ucm", "ups")
 
@@ -171,6 +182,7 @@ CASES = [(s, lv) for s in SHORTS for lv in (1, 2, 3)]
 
 @pytest.mark.parametrize(("short", "level"), CASES, ids=[f"{s}@{lv}" for s, lv in CASES])
 def test_answers_match_pytorch(short: str, level: int) -> None:
+    needs_torch()
     tpl = next(t for t in generate.templates() if t.short == short)
     rng = random.Random(f"oracle-costs:{short}:{level}")
     for _ in range(DRAWS):
@@ -179,6 +191,7 @@ def test_answers_match_pytorch(short: str, level: int) -> None:
 
 def test_oracle_reproduces_the_notes_figures() -> None:
     """The oracle itself, on the notes' cases (so a wrong oracle cannot bless wrong answers)."""
+    needs_torch()
     conv1 = {"input": [3, 227, 227], "layers": "conv(96,k=11,s=4)"}
     assert oracle({**conv1, "ask": "params"}) == 34944
     assert oracle({**conv1, "layers": "conv(96,k=11,s=4,bias=false)", "ask": "params"}) == 34848
@@ -205,6 +218,7 @@ def test_oracle_reproduces_the_notes_figures() -> None:
 
 
 def test_a_wrong_answer_is_caught() -> None:
+    needs_torch()
     q = generate.from_code("mic.1.2.0")
     bad = replace(q, answer=replace(q.answer, value=358_000_000))
     with pytest.raises(AssertionError):

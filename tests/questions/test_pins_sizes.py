@@ -10,6 +10,9 @@ import pytest
 from cnnquiz.questions import generate
 
 PINS: list[tuple[str, Any]] = [
+    ("os.1.2.9ix", [192, 96, 96]),  # conv.output_size: the README's example
+    ("os.1.3.2bf", [96, 30, 30]),  # (32 + 2*2 - 3*(3-1) - 1) // 1 + 1 with dilation 3
+    ("os.1.1.1k8", [384, 30, 30]),  # a 1x1 convolution keeps the size
     ("c1d.1.2.1k8", 128),  # conv1d.length
     ("c1d.1.3.25", 20),
     ("dlh.1.2.1k8", 22),  # conv.dilated_height
