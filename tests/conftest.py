@@ -1,8 +1,10 @@
-"""Test-wide setup: the PyTorch oracle must run in CI (CI=true), may skip locally."""
+"""Test-wide setup: the PyTorch oracle must run in CI (CI=true), may skip locally; the
+user cache (the validated concept bank) lives in a temporary folder, never the user's."""
 
 from __future__ import annotations
 
 import os
+import tempfile
 
 import pytest
 from hypothesis import HealthCheck, settings
@@ -15,6 +17,10 @@ settings.register_profile(
     "default", deadline=None, suppress_health_check=[HealthCheck.too_slow], derandomize=_IN_CI
 )
 settings.load_profile("default")
+
+# Set at import, before any test (subprocess runs inherit it); removed with the temp dir.
+_CACHE = tempfile.TemporaryDirectory(prefix="cnnquiz-test-cache-")
+os.environ["CNNQUIZ_CACHE_DIR"] = _CACHE.name
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

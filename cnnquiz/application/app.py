@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     import random
 
     from cnnquiz.application.network import NetworkChoice
-    from cnnquiz.bank.loader import BankEntry
+    from cnnquiz.bank.records import BankEntry
     from cnnquiz.engine.zoo import Network
     from cnnquiz.questions.model import Question
     from cnnquiz.questions.network_case import NetworkCase

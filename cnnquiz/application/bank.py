@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING, Any
 from cnnquiz.errors import CnnquizError
 
 if TYPE_CHECKING:
-    from cnnquiz.bank.loader import Bank, BankEntry, Problem
+    from cnnquiz.bank.loader import Problem
+    from cnnquiz.bank.records import Bank, BankEntry
 
 
 @dataclass(frozen=True)

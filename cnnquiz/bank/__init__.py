@@ -17,7 +17,7 @@ from cnnquiz.bank.locate import bank_dirs, clear_cache, get_bank, packaged_dir
 from cnnquiz.errors import CnnquizError
 
 if TYPE_CHECKING:
-    from cnnquiz.bank.loader import BankEntry
+    from cnnquiz.bank.records import BankEntry
     from cnnquiz.questions.model import Question
 
 __all__ = ["bank_dirs", "clear_cache", "entries", "find", "get_bank", "list_rows",
@@ -54,7 +54,7 @@ def entries(topic: str | None = None, section: int | None = None,
 def list_rows(extra: Extra = (), topic: str | None = None) -> list[dict[str, Any]]:
     """The contract's `bank list --json` rows: {"id", "topic", "kind", "langs"}, plus
     "templates" (the ids of the generated templates that practise the same skill)."""
-    from cnnquiz.bank.schema import LANGS
+    from cnnquiz.i18n import LANGS
 
     return [{"id": e.id, "topic": e.topic, "kind": e.kind, "langs": list(LANGS),
              "templates": list(e.entry.templates)}

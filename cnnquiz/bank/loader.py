@@ -2,7 +2,8 @@
 
 `check` collects every problem of every file (for `cnnquiz bank validate`, so an
 author fixes them in one pass); `load` is for use and refuses a bank with any
-problem. Each problem is one line: `file:line: field.path: reason`.
+problem. Each problem is one line: `file:line: field.path: reason`. What passes
+becomes plain records (cnnquiz.bank.records), the form the rest of cnnquiz reads.
 """
 
 from __future__ import annotations
@@ -11,13 +12,13 @@ import os
 import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
-from functools import cached_property
 from pathlib import Path
 
 from pydantic import ValidationError
 
 from cnnquiz.bank.messages import describe
-from cnnquiz.bank.schema import Entry, validate_file
+from cnnquiz.bank.records import Bank, BankEntry, Concept
+from cnnquiz.bank.schema import validate_file
 from cnnquiz.bank.yamlsrc import Loc, Parsed, YamlSyntaxError, parse
 from cnnquiz.errors import CnnquizError
 
@@ -52,39 +53,6 @@ class Problem:
     def __str__(self) -> str:
         where = f" {self.where}:" if self.where else ""
         return f"{self.file}:{self.line}:{where} {self.reason}"
-
-
-@dataclass(frozen=True)
-class BankEntry:
-    """A validated entry and where it is written (for `spec`, errors and editors)."""
-
-    entry: Entry
-    path: Path
-    line: int
-
-    id = property(lambda self: self.entry.id)
-    topic = property(lambda self: self.entry.topic)
-    kind = property(lambda self: self.entry.kind)
-    level = property(lambda self: self.entry.level)
-    section = property(lambda self: self.entry.section)
-
-    @property
-    def source(self) -> str:
-        """`file#id`, the contract's `spec.bank` value."""
-        return f"{self.path.name}#{self.entry.id}"
-
-
-@dataclass(frozen=True)
-class Bank:
-    """Every entry of some bank folders, in file order then written order."""
-
-    entries: tuple[BankEntry, ...] = ()
-    files: tuple[Path, ...] = ()
-    skipped: tuple[str, ...] = ()  # files left out by `load`, each with its first problem
-
-    @cached_property
-    def by_id(self) -> dict[str, BankEntry]:
-        return {e.id: e for e in self.entries}
 
 
 def yaml_files(folder: Path) -> list[Path]:
@@ -172,7 +140,7 @@ def _check_file(
     if match and int(match.group(1)) != model.section:
         problems.append(Problem(name, parsed.line_of(("section",)), "section",
                                 f"is {model.section} but the file name says {match.group(1)}"))
-    found = [BankEntry(e, path, parsed.line_of(("entries", i)))
+    found = [BankEntry(Concept.from_plain(e.model_dump()), path, parsed.line_of(("entries", i)))
              for i, e in enumerate(model.entries)]
     return found, problems, parsed
 

@@ -3,7 +3,8 @@
 A wheel carries the bank inside the package (`cnnquiz/question_bank`, see
 pyproject's force-include); a checkout or editable install has it beside the
 package at the repository root. Loading is done once per process and set of
-folders, and only when a command needs it, never on the `--help` path.
+folders, and only when a command needs it, never on the `--help` path; between
+processes the validated bank is reused from the user cache (cnnquiz.bank.cache).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import cnnquiz
 from cnnquiz.errors import CnnquizError
 
 if TYPE_CHECKING:
-    from cnnquiz.bank.loader import Bank
+    from cnnquiz.bank.records import Bank
 
 FOLDER = "question_bank"
 _CACHE: dict[tuple[str, ...], Bank] = {}
@@ -50,12 +51,12 @@ def bank_dirs(extra: Sequence[str | Path] = ()) -> list[Path]:
 
 def get_bank(extra: Sequence[str | Path] = ()) -> Bank:
     """The loaded bank (shipped + `extra`), loaded once per process; CnnquizError if broken."""
-    from cnnquiz.bank.loader import load
+    from cnnquiz.bank.cache import cached
 
     dirs = bank_dirs(extra)
     key = tuple(str(d.resolve()) for d in dirs)
     if key not in _CACHE:
-        _CACHE[key] = load(dirs)
+        _CACHE[key] = cached(dirs)
     return _CACHE[key]
 
 

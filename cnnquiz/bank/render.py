@@ -9,8 +9,7 @@ key points the learner ticks off (self-rated, never auto-graded).
 
 from __future__ import annotations
 
-from cnnquiz.bank.loader import BankEntry
-from cnnquiz.bank.schema import Entry
+from cnnquiz.bank.records import BankEntry, Concept
 from cnnquiz.questions.model import Answer, Mistake, Option, Question
 
 CODE_PREFIX = "bank:"
@@ -63,7 +62,7 @@ def to_question(item: BankEntry, lang: str = "en") -> Question:
                     mistakes=mistakes, options=options, **base)
 
 
-def _options(e: Entry, lang: str, words: dict[str, str]) -> tuple[Option, ...]:
+def _options(e: Concept, lang: str, words: dict[str, str]) -> tuple[Option, ...]:
     if e.kind == "truefalse":
         why = e.why.get(lang) if e.why else ""
         return (Option("A", words["true"], bool(e.statement_true), why),
