@@ -13,7 +13,18 @@ import typer
 
 from cnnquiz import __version__
 from cnnquiz.application import resolve_settings
-from cnnquiz.cli import bank, calc, check, demo, interview, printing, progress, questions, study
+from cnnquiz.cli import (
+    bank,
+    calc,
+    check,
+    demo,
+    interview,
+    plainargs,
+    printing,
+    progress,
+    questions,
+    study,
+)
 from cnnquiz.cli.usage import RootGroup
 from cnnquiz.errors import CnnquizError
 
@@ -67,6 +78,7 @@ interview.register(app)
 
 def run() -> None:
     """Console-script entry point: user errors become one line on stderr and exit 1."""
+    plainargs.install()
     try:
         app(standalone_mode=True)
     except CnnquizError as exc:
