@@ -10,6 +10,7 @@ import importlib
 import pkgutil
 import random
 from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import lru_cache
 
 from cnnquiz.questions import codes
@@ -38,11 +39,31 @@ def load() -> None:
 def _load_module_of(short: str | None = None, template_id: str | None = None) -> None:
     """Import the one module that registers `short` or `template_id`, per the index;
     everything when the index does not know it (a new template not yet indexed)."""
-    for s, (tid, module) in package.INDEX.items():
+    for s, (tid, module, _, _) in package.INDEX.items():
         if s == short or tid == template_id:
             importlib.import_module(f"{package.__name__}.{module}")
             return
     load()
+
+
+@dataclass(frozen=True)
+class Listed:
+    """A template as the index describes its newest version: enough to choose it."""
+
+    id: str
+    short: str
+    topic: str
+    levels: tuple[int, ...]
+
+
+def listing(topics: Iterable[str] | None = None) -> list[Listed]:
+    """What `templates(topics)` lists, read from the index without importing a template
+    (a drill chooses among all of them, then makes a question of one)."""
+    wanted = set(topics) if topics else None
+    out = [Listed(tid, short, topic, levels)
+           for short, (tid, _, topic, levels) in package.INDEX.items()
+           if wanted is None or topic in wanted]
+    return sorted(out, key=lambda t: (ORDER[t.topic], t.id))
 
 
 def templates(topics: Iterable[str] | None = None, level: int | None = None) -> list[Template]:

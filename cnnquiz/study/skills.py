@@ -58,7 +58,7 @@ def catalogue(topics: Sequence[str] | None = None, *, bank_dirs: Sequence[str | 
     wanted = check_topics(topics) or None
     skills: list[Skill] = []
     rank: dict[tuple[str, int], int] = {}
-    for tpl in generate.templates(wanted):
+    for tpl in generate.listing(wanted):
         for level in tpl.levels:
             n = rank[(tpl.topic, level)] = rank.get((tpl.topic, level), -1) + 1
             skills.append(Skill(f"{tpl.id}@{level}", tpl.topic, level, template=tpl.id,

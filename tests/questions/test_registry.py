@@ -41,11 +41,20 @@ def test_every_module_of_the_package_is_loaded() -> None:
 
 
 def test_the_index_names_the_module_of_every_code() -> None:
-    found = {t.short: (t.id, t.build.__module__.rsplit(".", 1)[1]) for t in VERSIONS}
-    if found != INDEX:
-        lines = "\n".join(f'    "{s}": ("{i}", "{m}"),' for s, (i, m) in sorted(
-            found.items(), key=lambda kv: (kv[1][1], kv[1][0])))
+    module = {t.short: t.build.__module__.rsplit(".", 1)[1] for t in VERSIONS}
+    found = {t.short: (t.id, module[t.short], t.topic, t.levels) for t in NEWEST}
+    if found != INDEX or set(module) != set(INDEX):
+        lines = "\n".join(f'    "{s}": ("{i}", "{m}", "{topic}", {levels!r}),'
+                          for s, (i, m, topic, levels) in sorted(
+                              found.items(), key=lambda kv: (kv[1][1], kv[1][0])))
         pytest.fail(f"templates.INDEX is stale; it should read:\n{lines}")
+
+
+def test_the_listing_is_what_the_registry_lists() -> None:
+    assert [(t.id, t.topic, t.levels) for t in generate.listing()] == \
+        [(t.id, t.topic, t.levels) for t in NEWEST]
+    topics = ["padding", "pooling"]
+    assert [t.id for t in generate.listing(topics)] == [t.id for t in generate.templates(topics)]
 
 
 def test_a_code_loads_only_its_own_template_module() -> None:
