@@ -30,7 +30,7 @@ def install() -> None:
     original = _coercion.build_runtime_param
 
     @dataclass(frozen=True)
-    class PlainParam(_coercion.RuntimeParam):  # type: ignore[misc]
+    class PlainParam(_coercion.RuntimeParam):
         descriptor: Any = None
 
         def _coerce_value(self, value: Any, param: Any, ctx: Any) -> Any:
@@ -44,7 +44,7 @@ def install() -> None:
             return original(descriptor)
         return PlainParam(descriptor.parameter_info, descriptor.annotation, descriptor)
 
-    core.build_runtime_param = build
+    core.build_runtime_param = build  # type: ignore[attr-defined]
 
 
 def _plain(annotation: Any, info: Any, value: Any) -> Any:
