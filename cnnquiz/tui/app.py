@@ -102,6 +102,8 @@ class CnnquizApp(App[None]):
         yield from super().get_system_commands(screen)
         yield SystemCommand(self.t("study"), self.t("cmd_study"), self.action_study)
         yield SystemCommand(self.t("stats"), self.t("cmd_stats"), self.action_stats)
+        yield SystemCommand(self.t("demo"), self.t("cmd_demo"), self.action_demo)
+        yield SystemCommand(self.t("calc"), self.t("cmd_calc"), self.action_calc)
         yield SystemCommand(self.t("settings"), self.t("cmd_settings"), self.action_settings)
         yield SystemCommand(self.t("topics"), self.t("cmd_topics"), self.action_topics)
         yield SystemCommand(self.t("home"), self.t("cmd_home"), self.action_home)
@@ -121,6 +123,18 @@ class CnnquizApp(App[None]):
 
         self.action_home()
         self.push_screen(StatsScreen())
+
+    def action_demo(self) -> None:
+        from cnnquiz.tui.screens.demo import DemoScreen
+
+        self.action_home()
+        self.push_screen(DemoScreen())
+
+    def action_calc(self) -> None:
+        from cnnquiz.tui.screens.calc import CalcScreen
+
+        self.action_home()
+        self.push_screen(CalcScreen())
 
     def action_settings(self) -> None:
         from cnnquiz.tui.screens.settings import SettingsScreen

@@ -36,6 +36,8 @@ class HomeScreen(Screen[None]):
         Binding("enter", "app.study", "study"),
         Binding("t", "app.topics", "topics"),
         Binding("s", "app.stats", "stats"),
+        Binding("d", "app.demo", "demo"),
+        Binding("c", "app.calc", "calc"),
         Binding("comma", "app.settings", "settings", key_display=","),
     ]
 

@@ -1,0 +1,233 @@
+"""Demo: one small operation (conv, convT, pooling, pixel shuffle, dropout) cell by cell.
+
+Input (padding marked), kernel and output side by side; right/left step, space plays
+at the speed +/- set; clicking an output cell lights its window in the input, clicking
+an input cell lights the outputs it feeds. The form row changes the operation and its
+numbers in place. Frames come from cnnquiz.demos (the engine's traces); building one
+takes about a millisecond, so it happens right here rather than in a worker.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+import numpy as np
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer, Header, Input, Select, Static
+
+from cnnquiz.demos import OPS, PAD, Demo, DemoRequest, Frame, Op, build
+from cnnquiz.demos.build import TAKES
+from cnnquiz.errors import CnnquizError
+from cnnquiz.i18n import text
+from cnnquiz.tui.keys import localise
+from cnnquiz.tui.widgets.grid import Grid, number
+
+if TYPE_CHECKING:
+    from cnnquiz.tui.app import CnnquizApp
+
+SPEEDS = (2.0, 1.0, 0.5, 0.25, 0.1)  # seconds a step, slowest first
+FIELDS = ("size", "kernel", "stride", "padding", "dilation")
+CURRENT, LIT, PADDING = "bold black on yellow", "bold black on cyan", "dim"
+
+
+class DemoScreen(Screen[None]):
+    AUTO_FOCUS = ""  # no field focused: keys step the demo until a field is clicked
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("left", "step(-1)", "step_back", key_display="←"),
+        Binding("right", "step(1)", "step_forward", key_display="→"),
+        Binding("space", "play", "play"),
+        Binding("plus,equals_sign", "speed(1)", "faster", key_display="+"),
+        Binding("minus", "speed(-1)", "slower", key_display="-"),
+        Binding("escape", "app.home", "back"),
+    ]
+
+    app: CnnquizApp
+
+    def __init__(self, op: Op = "conv", **numbers: int | str) -> None:
+        super().__init__()
+        self.op: Op = op
+        self.numbers = {k: str(v) for k, v in numbers.items()}
+        self.demo: Demo | None = None
+        self.step = 0
+        self.lit_in: set[tuple[int, int]] = set()
+        self.lit_out: set[tuple[int, ...]] = set()
+        self.speed = 2
+        self.timer: Timer | None = None
+
+    def tt(self, key: str, **values: object) -> str:
+        return text(f"tools.{key}", self.app.lang, **values)
+
+    def compose(self) -> ComposeResult:
+        localise(self, self.app.lang)
+        yield Header()
+        with Horizontal(id="demo-form"):
+            op = Select([(o, o) for o in OPS], value=self.op, allow_blank=False, id="demo-op")
+            op.border_title = self.tt("op")
+            yield op
+            for name in FIELDS:
+                field = Input(self.numbers.get(name, ""), id=f"demo-{name}",
+                              restrict=r"[0-9a-z]*" if name == "padding" else r"[0-9]*")
+                field.border_title = self.tt(name)
+                yield field
+        yield Static("", id="demo-error")
+        with Horizontal(id="demo-grids"):
+            yield Grid(id="grid-input")
+            yield Grid(id="grid-kernel")
+            yield Grid(id="grid-output")
+        yield Static("", id="demo-step")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.rebuild()
+
+    # building -------------------------------------------------------------------
+    @on(Select.Changed, "#demo-op")
+    @on(Input.Changed)
+    def rebuild(self) -> None:
+        op = self.query_one("#demo-op", Select).value
+        self.op = op if isinstance(op, str) and op in OPS else "conv"  # type: ignore[assignment]
+        values: dict[str, int | str | None] = {}
+        for name in FIELDS:
+            field = self.query_one(f"#demo-{name}", Input)
+            field.disabled = name not in TAKES[self.op]
+            raw = field.value.strip()
+            values[name] = None if field.disabled or not raw else (
+                raw if name == "padding" else int(raw))
+        error = self.query_one("#demo-error", Static)
+        try:
+            demo = build(DemoRequest(self.op, seed=self.app.services.seed or 1, **values))  # type: ignore[arg-type]
+        except CnnquizError as exc:
+            error.update(Text(str(exc).splitlines()[0], style="bold red"))
+            return
+        error.update("")
+        used = {"size": demo.x.shape[-1], **demo.settings}
+        if demo.w is not None:
+            used["kernel"] = demo.w.shape[-1]
+        for name in FIELDS:
+            self.query_one(f"#demo-{name}", Input).placeholder = str(used.get(name, ""))
+        self.demo, self.step = demo, 0
+        self.lit_in, self.lit_out = set(), set()
+        self.draw()
+
+    @on(Input.Submitted)
+    def _done(self) -> None:
+        self.set_focus(None)  # back to stepping keys
+
+    # stepping -------------------------------------------------------------------
+    def action_step(self, by: int) -> None:
+        if self.demo is not None:
+            self.step = max(0, min(len(self.demo.frames) - 1, self.step + by))
+            self.draw()
+
+    def action_play(self) -> None:
+        if self.timer is not None:
+            self.timer.stop()
+            self.timer = None
+        else:
+            if self.demo is not None and self.step == len(self.demo.frames) - 1:
+                self.step = 0
+            self.timer = self.set_interval(SPEEDS[self.speed], self._tick)
+        self.draw()
+
+    def action_speed(self, by: int) -> None:
+        self.speed = max(0, min(len(SPEEDS) - 1, self.speed + by))
+        if self.timer is not None:
+            self.timer.stop()
+            self.timer = self.set_interval(SPEEDS[self.speed], self._tick)
+        self.draw()
+
+    def _tick(self) -> None:
+        if self.demo is None or self.step >= len(self.demo.frames) - 1:
+            self.action_play()  # the end: pause
+            return
+        self.action_step(1)
+
+    # clicking -------------------------------------------------------------------
+    @on(Grid.Clicked)
+    def _clicked(self, event: Grid.Clicked) -> None:
+        self.set_focus(None)
+        demo = self.demo
+        if demo is None:
+            return
+        frame = demo.frames[self.step]
+        if event.grid.id == "grid-input":
+            outs = demo.feeds(frame.channel, event.row, event.col)
+            self.lit_in, self.lit_out = {(event.row, event.col)}, set(outs)
+            self.lit_note = self.tt("lit_feeds", cell=f"({event.row},{event.col})")
+        elif event.grid.id == "grid-output":
+            out = (*frame.out[:-2], event.row, event.col)
+            target = demo.frame_at(out)
+            if target is None:
+                return
+            self.lit_in, self.lit_out = set(demo.taps(target)), {out}
+            self.lit_note = self.tt("lit_window", cell=f"({event.row},{event.col})")
+        self.draw()
+
+    # drawing --------------------------------------------------------------------
+    def draw(self) -> None:
+        demo = self.demo
+        if demo is None:
+            return
+        frame = demo.frames[self.step]
+        ch = frame.channel
+        grid = demo.grid[ch].copy()
+        roles = demo.roles
+        grid[roles == PAD] = np.nan
+        styles: dict[tuple[int, int], str] = {
+            (int(r), int(c)): PADDING for r, c in zip(*np.nonzero(roles != 0), strict=True)}
+        styles.update({cell: CURRENT for cell in demo.taps(frame)})
+        styles.update({cell: LIT for cell in self.lit_in})
+        title = self.tt("input_inserted" if demo.op == "convT" else
+                        "input_padded" if (roles == PAD).any() else "input")
+        if demo.grid.shape[0] > 1:
+            title += f" [{ch + 1}/{demo.grid.shape[0]}]"
+        self.query_one("#grid-input", Grid).show(title, grid, styles)
+        self._kernel(demo, frame)
+        canvas = frame.canvas if frame.canvas.ndim == 2 else frame.canvas[frame.out[0]]
+        lead = frame.out[:-2]
+        out_styles = {tuple(o[-2:]): LIT for o in self.lit_out if o[:-2] == lead}
+        out_styles[(frame.out[-2], frame.out[-1])] = CURRENT
+        self.query_one("#grid-output", Grid).show(self.tt("output"), canvas, out_styles)
+        self._status(demo, frame)
+
+    def _kernel(self, demo: Demo, frame: Frame) -> None:
+        kernel = self.query_one("#grid-kernel", Grid)
+        if demo.kernel is not None:
+            k = demo.kernel[min(frame.channel, demo.kernel.shape[0] - 1)]
+            kernel.show(self.tt("kernel_flipped" if demo.op == "convT" else "kernel"), k)
+        elif demo.mask is not None:
+            scale = "-" if demo.scale is None else number(demo.scale)
+            kernel.show(self.tt("mask", scale=scale), demo.mask[0].astype(float),
+                        {(frame.out[-2], frame.out[-1]): CURRENT})
+        elif demo.op in ("maxpool", "avgpool"):
+            k = int(demo.settings.get("kernel", 2))
+            how = self.tt("max" if demo.op == "maxpool" else "mean")
+            kernel.show(self.tt("window", k=k, how=how), frame.taps)
+        else:
+            kernel.show(f"r = {demo.settings.get('r', 2)}", None)
+
+    def _status(self, demo: Demo, frame: Frame) -> None:
+        cell = "(" + ",".join(map(str, frame.out)) + ")"
+        out = Text(self.tt("step", n=self.step + 1, total=len(demo.frames), cell=cell,
+                           value=number(frame.value)), style="bold")
+        if frame.products is not None and demo.kernel is not None:
+            taps, ker = frame.taps.ravel(), demo.kernel.ravel()
+            terms = " + ".join(f"{number(a)}×{number(b)}" for a, b in zip(taps, ker, strict=False))
+            out.append("\n" + self.tt("sum", terms=terms, value=number(frame.value)))
+        elif demo.op == "maxpool":
+            out.append(f"\nmax({', '.join(number(v) for v in frame.taps.ravel())})")
+        elif demo.op == "avgpool":
+            out.append(f"\n({' + '.join(number(v) for v in frame.taps.ravel())}) / "
+                       f"{frame.divisor}")
+        elif frame.kept is not None:
+            out.append(f"\n{'x' + number(demo.scale or 0) if frame.kept else '0'}")
+        play = self.tt("playing" if self.timer else "paused", s=SPEEDS[self.speed])
+        note = getattr(self, "lit_note", "") if (self.lit_in or self.lit_out) else ""
+        out.append(f"\n{play}" + (f" · {note}" if note else ""), style="dim")
+        self.query_one("#demo-step", Static).update(out)

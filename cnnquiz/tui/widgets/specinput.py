@@ -1,0 +1,39 @@
+"""An Input that keeps a pasted multi-line text (a print(model)) whole.
+
+Textual's Input keeps only the first line of a paste. The calculator accepts the
+whole printed model, so this field remembers it and shows a one-line stand-in;
+typing anything afterwards drops it.
+"""
+
+from __future__ import annotations
+
+from textual import events
+from textual.widgets import Input
+
+
+class SpecInput(Input):
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.pasted: str | None = None
+        self._stand_in = ""
+
+    def paste_label(self, lines: int) -> str:
+        """The one line shown for a pasted text of `lines` lines (the screen localises it)."""
+        return f"<{lines} lines>"
+
+    def _on_paste(self, event: events.Paste) -> None:
+        if "\n" not in event.text.strip():
+            return  # Input's own handler (next in the MRO) inserts the line
+        event.prevent_default()  # Input's handler would insert the first line too
+        event.stop()
+        self.pasted = event.text
+        self._stand_in = self.paste_label(len(event.text.strip().splitlines()))
+        self.value = self._stand_in
+
+    @property
+    def spec(self) -> str:
+        """What to calculate: the pasted text while its stand-in is shown, else the value."""
+        if self.pasted is not None and self.value == self._stand_in:
+            return self.pasted
+        self.pasted = None
+        return self.value
