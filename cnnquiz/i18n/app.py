@@ -113,4 +113,5 @@ STRINGS: dict[str, tuple[str, str]] = {
     "play": ("Play/pause", "播放/暂停"),
     "faster": ("Faster", "加快"),
     "slower": ("Slower", "减慢"),
+    "scatter_view": ("Scatter view", "散射视图"),
 }

@@ -62,6 +62,15 @@ async def test_changing_the_operation_shows_convT_with_the_demo_commands_numbers
         assert (demo.demo.output == expected).all()
         assert demo.query_one("#demo-padding", Input).disabled is False
         assert "flipped" in plain(demo.query_one("#grid-kernel"))
+        await pilot.press("v")  # the scatter view reaches the same output
+        assert demo.scatter and "input (0,0)" in plain(demo.query_one("#demo-step"))
+        for _ in range(len(demo.demo.scatter)):
+            await pilot.press("right")
+        last = demo.demo.scatter[-1]
+        r0, r1, c0, c1 = demo.demo.crop or (0, 0, 0, 0)
+        assert demo.step == len(demo.demo.scatter) - 1
+        assert (last.canvas[r0:r1, c0:c1] == expected).all()
+        assert "before cropping" in plain(demo.query_one("#grid-output"))
         demo.query_one("#demo-op", Select).value = "pixelshuffle"
         await pilot.pause()
         assert demo.query_one("#demo-stride", Input).disabled is True

@@ -44,6 +44,7 @@ class DemoScreen(Screen[None]):
         Binding("space", "play", "play"),
         Binding("plus,equals_sign", "speed(1)", "faster", key_display="+"),
         Binding("minus", "speed(-1)", "slower", key_display="-"),
+        Binding("v", "view", "scatter_view"),
         Binding("escape", "app.home", "back"),
     ]
 
@@ -58,6 +59,8 @@ class DemoScreen(Screen[None]):
         self.lit_in: set[tuple[int, int]] = set()
         self.lit_out: set[tuple[int, ...]] = set()
         self.speed = 2
+        self.scatter = False  # convT: one input cell times the kernel a step
+        self.lit_note = ""
         self.timer: Timer | None = None
 
     def tt(self, key: str, **values: object) -> str:
@@ -122,7 +125,20 @@ class DemoScreen(Screen[None]):
     # stepping -------------------------------------------------------------------
     def action_step(self, by: int) -> None:
         if self.demo is not None:
-            self.step = max(0, min(len(self.demo.frames) - 1, self.step + by))
+            self.step = max(0, min(self.steps() - 1, self.step + by))
+            self.draw()
+
+    def steps(self) -> int:
+        demo = self.demo
+        if demo is None:
+            return 0
+        return len(demo.scatter) if self.scatter and demo.scatter else len(demo.frames)
+
+    def action_view(self) -> None:
+        """Transposed convolution: switch between the scatter and the gather view."""
+        if self.demo is not None and self.demo.scatter:
+            self.scatter, self.step = not self.scatter, 0
+            self.lit_in, self.lit_out = set(), set()
             self.draw()
 
     def action_play(self) -> None:
@@ -130,7 +146,7 @@ class DemoScreen(Screen[None]):
             self.timer.stop()
             self.timer = None
         else:
-            if self.demo is not None and self.step == len(self.demo.frames) - 1:
+            if self.step == self.steps() - 1:
                 self.step = 0
             self.timer = self.set_interval(SPEEDS[self.speed], self._tick)
         self.draw()
@@ -143,7 +159,7 @@ class DemoScreen(Screen[None]):
         self.draw()
 
     def _tick(self) -> None:
-        if self.demo is None or self.step >= len(self.demo.frames) - 1:
+        if self.step >= self.steps() - 1:
             self.action_play()  # the end: pause
             return
         self.action_step(1)
@@ -153,7 +169,7 @@ class DemoScreen(Screen[None]):
     def _clicked(self, event: Grid.Clicked) -> None:
         self.set_focus(None)
         demo = self.demo
-        if demo is None:
+        if demo is None or (self.scatter and demo.scatter):
             return
         frame = demo.frames[self.step]
         if event.grid.id == "grid-input":
@@ -173,6 +189,9 @@ class DemoScreen(Screen[None]):
     def draw(self) -> None:
         demo = self.demo
         if demo is None:
+            return
+        if self.scatter and demo.scatter:
+            self.draw_scatter(demo)
             return
         frame = demo.frames[self.step]
         ch = frame.channel
@@ -195,6 +214,29 @@ class DemoScreen(Screen[None]):
         out_styles[(frame.out[-2], frame.out[-1])] = CURRENT
         self.query_one("#grid-output", Grid).show(self.tt("output"), canvas, out_styles)
         self._status(demo, frame)
+
+    def draw_scatter(self, demo: Demo) -> None:
+        """convT's scatter view: input cell (i, j) times the kernel, added into the output
+        before cropping (the gather view's numbers, reached the other way round)."""
+        f = demo.scatter[self.step]
+        self.query_one("#grid-input", Grid).show(
+            self.tt("input"), demo.x[f.channel], {f.source: CURRENT})
+        w = demo.w if demo.w is not None else demo.kernel
+        assert w is not None
+        self.query_one("#grid-kernel", Grid).show(self.tt("kernel"), w[min(f.channel, len(w) - 1)])
+        canvas = f.canvas if f.canvas.ndim == 2 else f.canvas[0]
+        (r0, r1), (c0, c1) = f.window
+        dh, dw = demo.dilation
+        styles = {(r, c): CURRENT for r in range(r0, r1, dh) for c in range(c0, c1, dw)}
+        crop = demo.crop or (0, canvas.shape[0], 0, canvas.shape[1])
+        self.query_one("#grid-output", Grid).show(
+            self.tt("uncropped", r0=crop[0], r1=crop[1] - 1, c0=crop[2], c1=crop[3] - 1), canvas, styles)
+        out = Text(self.tt("scatter_step", n=self.step + 1, total=len(demo.scatter),
+                           cell=f"({f.source[0]},{f.source[1]})", value=number(f.value)),
+                   style="bold")
+        play = self.tt("playing" if self.timer else "paused", s=SPEEDS[self.speed])
+        out.append(f"\n{play} · {self.tt('view_hint')}", style="dim")
+        self.query_one("#demo-step", Static).update(out)
 
     def _kernel(self, demo: Demo, frame: Frame) -> None:
         kernel = self.query_one("#grid-kernel", Grid)
@@ -228,6 +270,7 @@ class DemoScreen(Screen[None]):
         elif frame.kept is not None:
             out.append(f"\n{'x' + number(demo.scale or 0) if frame.kept else '0'}")
         play = self.tt("playing" if self.timer else "paused", s=SPEEDS[self.speed])
-        note = getattr(self, "lit_note", "") if (self.lit_in or self.lit_out) else ""
-        out.append(f"\n{play}" + (f" · {note}" if note else ""), style="dim")
+        note = self.lit_note if (self.lit_in or self.lit_out) else ""
+        hint = f" · {self.tt('view_hint')}" if demo.scatter else ""
+        out.append(f"\n{play}" + (f" · {note}" if note else hint), style="dim")
         self.query_one("#demo-step", Static).update(out)
