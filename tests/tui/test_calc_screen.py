@@ -61,6 +61,17 @@ async def test_typing_updates_the_table_and_a_bad_spec_shows_one_error_line(
         assert column(table, 2) == ["8 x 26 x 26"]  # the last good table stays
 
 
+async def test_layer_names_complete_after_the_last_separator(app_factory: MakeApp) -> None:
+    app = app_factory()
+    async with app.run_test(size=(80, 24)) as pilot:
+        calc = await open_calc(app, pilot)
+        spec = calc.query_one("#calc-spec", SpecInput)
+        await pilot.press(*"conv(8,k=3), ma")
+        await pilot.pause(0.2)
+        await pilot.press("right")  # accepts the suggestion
+        assert spec.value == "conv(8,k=3), maxpool("
+
+
 async def test_a_pasted_print_of_a_model_is_calculated_whole(app_factory: MakeApp) -> None:
     printed = ("Sequential(\n  (0): Conv2d(3, 16, kernel_size=(3, 3), stride=(1, 1))\n"
                "  (1): ReLU()\n  (2): Flatten(start_dim=1, end_dim=-1)\n)\n")

@@ -22,6 +22,7 @@ from cnnquiz.engine.calc_rows import CalcRow, calc_rows, scaled, shape_text
 from cnnquiz.errors import CnnquizError
 from cnnquiz.i18n import text
 from cnnquiz.tui.keys import localise
+from cnnquiz.tui.widgets.layersuggest import LayerSuggester
 from cnnquiz.tui.widgets.specinput import SpecInput
 
 if TYPE_CHECKING:
@@ -32,6 +33,13 @@ if TYPE_CHECKING:
 DEBOUNCE = 0.3  # seconds of quiet typing before the table is recalculated
 DEFAULT_INPUT = "3x224x224"
 COLUMNS = ("col_layer", "col_output", "col_params", "col_macs", "col_rf", "col_jump")
+
+
+def layer_names() -> dict[str, bool]:
+    """The layer names the spec parser knows, and whether each takes arguments."""
+    from cnnquiz.engine.spec import SIGNATURES
+
+    return {name: bool(sig.args) for name, sig in SIGNATURES.items()}
 
 
 class CalcScreen(Screen[None]):
@@ -52,7 +60,8 @@ class CalcScreen(Screen[None]):
         localise(self, self.app.lang)
         yield Header()
         with Horizontal(id="calc-form"):
-            spec = SpecInput(self.initial, placeholder=self.tt("spec"), id="calc-spec")
+            spec = SpecInput(self.initial, placeholder=self.tt("spec"), id="calc-spec",
+                             suggester=LayerSuggester(layer_names()))
             spec.paste_label = lambda n: self.tt("pasted", n=n)  # type: ignore[method-assign]
             yield spec
             yield Select[str]([], prompt=self.tt("network"), id="calc-network")
