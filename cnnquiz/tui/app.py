@@ -104,6 +104,8 @@ class CnnquizApp(App[None]):
         yield SystemCommand(self.t("stats"), self.t("cmd_stats"), self.action_stats)
         yield SystemCommand(self.t("demo"), self.t("cmd_demo"), self.action_demo)
         yield SystemCommand(self.t("calc"), self.t("cmd_calc"), self.action_calc)
+        yield SystemCommand(self.t("interview"), self.t("cmd_interview"), self.action_interview)
+        yield SystemCommand(self.t("check"), self.t("cmd_check"), self.action_check)
         yield SystemCommand(self.t("settings"), self.t("cmd_settings"), self.action_settings)
         yield SystemCommand(self.t("topics"), self.t("cmd_topics"), self.action_topics)
         yield SystemCommand(self.t("home"), self.t("cmd_home"), self.action_home)
@@ -135,6 +137,18 @@ class CnnquizApp(App[None]):
 
         self.action_home()
         self.push_screen(CalcScreen())
+
+    def action_interview(self) -> None:
+        from cnnquiz.tui.screens.interview import InterviewScreen
+
+        self.action_home()
+        self.push_screen(InterviewScreen())
+
+    def action_check(self) -> None:
+        from cnnquiz.tui.screens.check import CheckScreen
+
+        self.action_home()
+        self.push_screen(CheckScreen())
 
     def action_settings(self) -> None:
         from cnnquiz.tui.screens.settings import SettingsScreen

@@ -38,6 +38,8 @@ class HomeScreen(Screen[None]):
         Binding("s", "app.stats", "stats"),
         Binding("d", "app.demo", "demo"),
         Binding("c", "app.calc", "calc"),
+        Binding("i", "app.interview", "interview"),
+        Binding("k", "app.check", "check"),
         Binding("comma", "app.settings", "settings", key_display=","),
     ]
 

@@ -1,0 +1,66 @@
+"""The interview screen: a count-based interview answered through the app ends in a
+scorecard and a review, and every answer is in the store."""
+
+from __future__ import annotations
+
+from textual.widgets import Input, Markdown, Static
+
+from cnnquiz.tui.screens.interview import InterviewScreen, mm_ss
+from tests.tui.conftest import MakeApp, plain, right_text, settle
+
+
+async def test_two_questions_answered_then_scorecard_and_review(app_factory: MakeApp) -> None:
+    app = app_factory()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app)
+        await pilot.press("i")
+        await settle(app)
+        screen = app.screen
+        assert isinstance(screen, InterviewScreen)
+        screen.query_one("#iv-count", Input).value = "2"
+        screen.query_one("#iv-minutes", Input).value = ""
+        await pilot.click("#iv-start")
+        await settle(app)
+        assert screen.iv is not None and screen.asked is not None
+        assert "Q1" in plain(screen.query_one("#iv-head", Static))
+        first = screen.asked.question
+        box = screen.query_one("#iv-answer", Input)
+        assert box.has_focus
+        box.value = "not a number at all"
+        await pilot.press("enter")
+        await settle(app)
+        status = plain(screen.query_one("#iv-status", Static))
+        if first.answer.kind != "text":  # an unreadable answer is asked again, with its reason
+            assert "try again" in status and screen.asked.question is first
+        answered = 0
+        while not screen.finished:
+            asked = screen.asked
+            assert asked is not None
+            if asked.followup:
+                assert "follow-up" in plain(screen.query_one("#iv-head", Static))
+            screen.query_one("#iv-answer", Input).value = right_text(asked.question)
+            await pilot.press("enter")
+            await settle(app)
+            answered += 1
+            if not screen.finished:
+                assert "noted" in plain(screen.query_one("#iv-status", Static))
+                assert "solution" not in plain(screen.query_one("#iv-status", Static)).lower()
+        await settle(app)
+        card = screen.query_one("#iv-result", Markdown).source
+        assert "score 2/2 (100%)" in card and "scorecard" in card and "review" in card
+        assert "solution:" in card and first.code in card
+        assert "Interview over" in plain(screen.query_one("#iv-status", Static))
+        assert count_attempts(app) == answered + (first.answer.kind != "text")
+
+
+def count_attempts(app) -> int:  # type: ignore[no-untyped-def]
+    from sqlalchemy import func, select
+
+    from cnnquiz.store.models import Attempt
+
+    with app.services.application.store().reading() as s:
+        return int(s.scalar(select(func.count()).select_from(Attempt)) or 0)
+
+
+def test_the_clock_reads_minutes_and_seconds_left() -> None:
+    assert mm_ss(15 * 60) == "15:00" and mm_ss(61.2) == "01:02" and mm_ss(0) == "00:00"
