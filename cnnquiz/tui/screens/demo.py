@@ -115,12 +115,19 @@ class DemoScreen(Screen[None]):
         for name in FIELDS:
             self.query_one(f"#demo-{name}", Input).placeholder = str(used.get(name, ""))
         self.demo, self.step = demo, 0
+        self.scatter = self.scatter and bool(demo.scatter)
         self.lit_in, self.lit_out = set(), set()
+        self.refresh_bindings()
         self.draw()
 
     @on(Input.Submitted)
     def _done(self) -> None:
         self.set_focus(None)  # back to stepping keys
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "view":  # only transposed convolution has a second view
+            return self.demo is not None and bool(self.demo.scatter)
+        return True
 
     # stepping -------------------------------------------------------------------
     def action_step(self, by: int) -> None:
@@ -268,7 +275,12 @@ class DemoScreen(Screen[None]):
             out.append(f"\n({' + '.join(number(v) for v in frame.taps.ravel())}) / "
                        f"{frame.divisor}")
         elif frame.kept is not None:
-            out.append(f"\n{'x' + number(demo.scale or 0) if frame.kept else '0'}")
+            x = number(float(frame.taps.ravel()[0]))
+            line = (self.tt("kept", x=x, scale=number(demo.scale or 0), value=number(frame.value))
+                    if frame.kept else self.tt("dropped", x=x))
+            out.append("\n" + line + " · " + self.tt(
+                "means", a=number(round(float(demo.x.mean()), 2)),
+                b=number(round(float(demo.output.mean()), 2))))
         play = self.tt("playing" if self.timer else "paused", s=SPEEDS[self.speed])
         note = self.lit_note if (self.lit_in or self.lit_out) else ""
         hint = f" · {self.tt('view_hint')}" if demo.scatter else ""
