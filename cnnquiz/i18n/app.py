@@ -136,8 +136,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "check": ("Check", "批改"),
     "cmd_check": ("Grade a printed set's answers by its set code", "按题组编号批改纸质题组的答案"),
     "ck_code": ("Set code", "题组编号"),
-    "ck_answers_hint": ("One answer a line: `N: answer`", "每行一个答案：`N: 答案`"),
+    "ck_answers_hint": ("One answer a line, like 3: 16x16", "每行一个答案，例如 3: 16x16"),
     "ck_check": ("Check", "批改"),
     "ck_record": ("Save as practice", "记入练习"),
+    "ck_score": ("Score {score}/{total}. Edit the answers with e.", "得分 {score}/{total}。按 e 修改答案。"),
+    "ck_not_saved": ("Not saved as practice.", "未记为练习。"),
+    "ck_edit": ("Edit answers", "修改答案"),
     "ck_need_code": ("Enter the set code printed on the sheet.", "请输入题组上印的编号。"),
 }
