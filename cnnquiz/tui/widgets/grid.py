@@ -55,11 +55,14 @@ class Grid(Static):
         cells = [[number(v) for v in row] for row in values.tolist()]
         self.width_cells = max(3, 1 + max((len(s) for row in cells for s in row), default=1))
         self.shape = (len(cells), len(cells[0]) if cells else 0)
-        styles = styles or {}
-        for r, row in enumerate(cells):
-            out.append("\n")
-            for c, s in enumerate(row):
-                out.append(s.rjust(self.width_cells - 1) + " ", style=styles.get((r, c), ""))
+        w = self.width_cells
+        line = w * self.shape[1] + 1  # a row's characters and its newline
+        out.append("".join("\n" + "".join(c.rjust(w - 1) + " " for c in row) for row in cells))
+        base = len(title) + 1
+        for (r, c), style in (styles or {}).items():
+            if 0 <= r < self.shape[0] and 0 <= c < self.shape[1]:
+                start = base + r * line + c * w
+                out.stylize(style, start, start + w)
         self.update(out)
 
     def on_click(self, event: events.Click) -> None:
