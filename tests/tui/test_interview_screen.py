@@ -50,6 +50,8 @@ async def test_two_questions_answered_then_scorecard_and_review(app_factory: Mak
         assert "score 2/2 (100%)" in card and "scorecard" in card and "review" in card
         assert "solution:" in card and first.code in card
         assert "Interview over" in plain(screen.query_one("#iv-status", Static))
+        await pilot.press("escape")
+        assert not isinstance(app.screen, InterviewScreen)
         assert count_attempts(app) == answered + (first.answer.kind != "text")
 
 

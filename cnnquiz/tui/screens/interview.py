@@ -43,7 +43,7 @@ def mm_ss(seconds: float) -> str:
 class InterviewScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+t", "end", "iv_end"),
-        Binding("escape", "app.home", "back"),
+        Binding("escape", "leave", "back"),
     ]
 
     app: CnnquizApp
@@ -177,6 +177,13 @@ class InterviewScreen(Screen[None]):
         box = self.query_one("#iv-answer", Input)
         box.disabled = False
         box.focus()
+
+    def action_leave(self) -> None:
+        """Escape during the interview ends it (saved, scorecard shown); then it goes home."""
+        if self.iv is not None and not self.finished:
+            self.action_end()
+        else:
+            self.app.action_home()
 
     def action_end(self) -> None:
         if self.iv is None or self.finished:
