@@ -8,6 +8,7 @@ the name says TensorFlow (`tf_padding`). Sizes are one spatial axis at a time.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from cnnquiz.engine.explain import Calc
 
@@ -21,33 +22,21 @@ def effective_kernel(k: int, d: int = 1) -> Calc:
     return Calc(d * (k - 1) + 1, "D(K-1) + 1", f"{d}*({k}-1) + 1")
 
 
-def conv_out_size(n: int, k: int, s: int = 1, p: int | tuple[int, int] = 0, d: int = 1) -> int:
-    """`conv_out`'s value alone, for searches that try many settings and print none."""
-    pl, pr = (p, p) if isinstance(p, int) else p
-    return (n + pl + pr - d * (k - 1) - 1) // s + 1
-
-
-# conv_out's (formula, numbers template) by (equal pads, dilated); the numbers are
-# formatted only when a worked step prints them (see Calc.lazy).
-_CONV_OUT_TEXT = {
-    (True, False): ("floor((W - K + 2P)/S) + 1", "floor(({} - {} + 2*{})/{}) + 1"),
-    (False, False): ("floor((W - K + P_l + P_r)/S) + 1", "floor(({} - {} + {} + {})/{}) + 1"),
-    (True, True): ("floor((W + 2P - D(K-1) - 1)/S) + 1",
-                   "floor(({} + 2*{} - {}*({}-1) - 1)/{}) + 1"),
-    (False, True): ("floor((W + P_l + P_r - D(K-1) - 1)/S) + 1",
-                    "floor(({} + {} + {} - {}*({}-1) - 1)/{}) + 1"),
-}
+def _pad_text(pl: int, pr: int) -> tuple[str, str]:
+    if pl == pr:
+        return "2P", f"2*{pl}"
+    return "P_l + P_r", f"{pl} + {pr}"
 
 
 def conv_out(n: int, k: int, s: int = 1, p: int | tuple[int, int] = 0, d: int = 1) -> Calc:
     """PyTorch Conv2d output size along one axis: floor((N + 2P - D(K-1) - 1)/S) + 1."""
     pl, pr = (p, p) if isinstance(p, int) else p
     value = (n + pl + pr - d * (k - 1) - 1) // s + 1
-    formula, numbers = _CONV_OUT_TEXT[pl == pr, d != 1]
-    pads = (pl,) if pl == pr else (pl, pr)
+    ptxt, pnum = _pad_text(pl, pr)
     if d == 1:
-        return Calc.lazy(value, formula, numbers, n, k, *pads, s)
-    return Calc.lazy(value, formula, numbers, n, *pads, d, k, s)
+        return Calc(value, f"floor((W - K + {ptxt})/S) + 1", f"floor(({n} - {k} + {pnum})/{s}) + 1")
+    return Calc(value, f"floor((W + {ptxt} - D(K-1) - 1)/S) + 1",
+                f"floor(({n} + {pnum} - {d}*({k}-1) - 1)/{s}) + 1")
 
 
 def pool_out(
@@ -60,14 +49,11 @@ def pool_out(
     """
     s = k if s is None else s
     num = n + 2 * p - d * (k - 1) - 1
-    if not ceil and d == 1:  # the common case, formatted only when printed
-        return Calc.lazy(num // s + 1, "floor((W + 2P - K)/S) + 1",
-                         "floor(({} + 2*{} - {})/{}) + 1", n, p, k, s)
-    if not ceil:
-        return Calc.lazy(num // s + 1, "floor((W + 2P - D(K-1) - 1)/S) + 1",
-                         "floor(({} + 2*{} - {}*({}-1) - 1)/{}) + 1", n, p, d, k, s)
     dk = "K" if d == 1 else "D(K-1) - 1"
     dnum = f"{k}" if d == 1 else f"{d}*({k}-1) - 1"
+    if not ceil:
+        return Calc(num // s + 1, f"floor((W + 2P - {dk})/S) + 1",
+                    f"floor(({n} + 2*{p} - {dnum})/{s}) + 1")
     out = ceil_div(num, s) + 1
     formula = f"ceil((W + 2P - {dk})/S) + 1"
     numbers = f"ceil(({n} + 2*{p} - {dnum})/{s}) + 1"
@@ -133,14 +119,11 @@ def tf_padding(n: int, k: int, s: int = 1, mode: str = "same", d: int = 1) -> TF
 def conv_params(cin: int, cout: int, kh: int, kw: int, groups: int = 1, bias: bool = True) -> Calc:
     """Conv2d / ConvTranspose2d trainable parameters: out*(in/g)*K*K (+ out biases)."""
     weights = cout * (cin // groups) * kh * kw
-    if groups == 1:
-        formula, gnum = "C_out*C_in*K*K", cin
-    else:
-        formula, gnum = "C_out*(C_in/g)*K*K", f"({cin}/{groups})"
+    gtxt, gnum = ("C_in", f"{cin}") if groups == 1 else ("(C_in/g)", f"({cin}/{groups})")
+    formula, numbers = f"C_out*{gtxt}*K*K", f"{cout}*{gnum}*{kh}*{kw}"
     if bias:
-        return Calc.lazy(weights + cout, formula + " + C_out", "{}*{}*{}*{} + {}",
-                         cout, gnum, kh, kw, cout)
-    return Calc.lazy(weights, formula, "{}*{}*{}*{}", cout, gnum, kh, kw)
+        return Calc(weights + cout, formula + " + C_out", numbers + f" + {cout}")
+    return Calc(weights, formula, numbers)
 
 
 def linear_params(fin: int, fout: int, bias: bool = True) -> Calc:
@@ -157,9 +140,9 @@ def bn_params(c: int) -> Calc:
 def conv_macs(cout: int, hout: int, wout: int, cin: int, kh: int, kw: int, groups: int = 1) -> Calc:
     """Multiply-accumulates of a convolution (bias not counted): H_out*W_out*C_out*(C_in/g)*K*K."""
     per = cin // groups
-    gtxt, gnum = ("C_in", cin) if groups == 1 else ("(C_in/g)", f"({cin}/{groups})")
-    return Calc.lazy(hout * wout * cout * per * kh * kw, f"H_out*W_out*C_out*{gtxt}*K*K",
-                     "{}*{}*{}*{}*{}*{}", hout, wout, cout, gnum, kh, kw)
+    gtxt, gnum = ("C_in", f"{cin}") if groups == 1 else ("(C_in/g)", f"({cin}/{groups})")
+    return Calc(hout * wout * cout * per * kh * kw, f"H_out*W_out*C_out*{gtxt}*K*K",
+                f"{hout}*{wout}*{cout}*{gnum}*{kh}*{kw}")
 
 
 def convT_macs(cin: int, hin: int, win: int, cout: int, kh: int, kw: int, groups: int = 1) -> Calc:
@@ -177,8 +160,7 @@ def linear_macs(fin: int, fout: int) -> Calc:
     return Calc(fin * fout, "in*out", f"{fin}*{fout}")
 
 
-@dataclass(frozen=True)
-class RF:
+class RF(NamedTuple):
     """Receptive field state after a layer: size `r`, jump `j`, and `start`, the centre of
     the first output unit's field in input coordinates (pixel 0 has centre 0)."""
 
@@ -195,15 +177,12 @@ def rf_step(prev: RF, k: int, s: int = 1, p_left: int = 0, d: int = 1) -> RF:
     """One layer of the receptive-field recursion:
     r = r_prev + (K-1)*D*j_prev, j = j_prev*S, start = start_prev + ((D(K-1))/2 - P)*j_prev."""
     r0, j0, st0 = prev.r.value, prev.j.value, prev.start.value
-    if d == 1:
-        r = Calc.lazy(r0 + (k - 1) * j0, "r_prev + (K-1)*j_prev", "{} + ({}-1)*{}", r0, k, j0)
-    else:
-        r = Calc.lazy(r0 + (k - 1) * d * j0, "r_prev + (K-1)*D*j_prev", "{} + ({}-1)*{}*{}",
-                      r0, k, d, j0)
-    j = Calc.lazy(j0 * s, "j_prev*S", "{}*{}", j0, s)
+    dtxt, dnum = ("", "") if d == 1 else ("*D", f"*{d}")
+    r = Calc(r0 + (k - 1) * d * j0, f"r_prev + (K-1){dtxt}*j_prev", f"{r0} + ({k}-1){dnum}*{j0}")
+    j = Calc(j0 * s, "j_prev*S", f"{j0}*{s}")
     st = st0 + (d * (k - 1) / 2 - p_left) * j0
-    start = Calc.lazy(st, "start_prev + (D(K-1)/2 - P)*j_prev", "{} + ({}*({}-1)/2 - {})*{}",
-                      _num(st0), d, k, p_left, j0)
+    start = Calc(st, "start_prev + (D(K-1)/2 - P)*j_prev",
+                 f"{_num(st0)} + ({d}*({k}-1)/2 - {p_left})*{j0}")
     return RF(r, j, start)
 
 

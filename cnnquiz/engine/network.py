@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
-from typing import Any, Union
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from types import MappingProxyType
+from typing import Any, NamedTuple, Union
 
 from cnnquiz.engine import arith
 from cnnquiz.engine.arith import RF
@@ -34,8 +35,7 @@ class Concat:
 Node = Union[Layer, Residual, Concat]  # noqa: UP007 (a runtime alias used in annotations)
 
 
-@dataclass(slots=True)
-class Row:
+class Row(NamedTuple):
     """One line of the calculator: a layer (or a merge) with its output and costs."""
 
     index: int
@@ -48,7 +48,7 @@ class Row:
     jump: int | None
     start: float | None = None
     pad: tuple[int, int] | None = None
-    explain: dict[str, Calc] = field(default_factory=dict)
+    explain: Mapping[str, Calc] = MappingProxyType({})
     name: str = ""
     depth: int = 0
 
@@ -104,38 +104,30 @@ class _Walker:
         return shape, rf
 
     def _row(self, spec: str, type_: str, shape: Shape, rf: RF | None, depth: int,
-             name: str = "", **kw: Any) -> None:
+             name: str = "", *, params: int = 0, macs: int = 0,
+             pad: tuple[int, int] | None = None, explain: Mapping[str, Calc] | None = None) -> None:
         self.rows.append(Row(
-            len(self.rows) + 1, spec, type_, shape, kw.pop("params", 0), kw.pop("macs", 0),
+            len(self.rows) + 1, spec, type_, shape, params, macs,
             rf.r.value if rf else None, rf.j.value if rf else None,
-            rf.start.value if rf else None, name=name, depth=depth, **kw))
+            rf.start.value if rf else None, pad, explain or {}, name, depth))
 
     def layer(self, layer: Layer, shape: Shape, rf: RF | None, depth: int
               ) -> tuple[Shape, RF | None]:
-        # The hot path of every network question: the Row is built directly (not via
-        # `_row`'s keyword plumbing), with the same fields `_row` would give it.
-        rows = self.rows
         try:
             step = apply(layer, shape, rf)
         except SpecError:
-            if layer.index == len(rows) + 1:
+            if layer.index == len(self.rows) + 1:
                 raise
             # Layers built outside a parsed spec (the zoo's, a graph's) carry no position:
             # apply again as the table's row so the message names the right layer.
-            apply(replace(layer, index=len(rows) + 1), shape, rf)
+            apply(replace(layer, index=len(self.rows) + 1), shape, rf)
             raise
-        explain = step.explain  # a fresh dict per step: safe to extend
-        new_rf = step.rf
-        if new_rf is None:
-            rows.append(Row(len(rows) + 1, layer.text, layer.kind, step.output,
-                            step.params.value, step.macs.value, None, None, None, step.pad,
-                            explain, layer.name, depth))
-        else:
-            explain["rf"], explain["jump"] = new_rf.r, new_rf.j
-            rows.append(Row(len(rows) + 1, layer.text, layer.kind, step.output,
-                            step.params.value, step.macs.value, new_rf.r.value, new_rf.j.value,
-                            new_rf.start.value, step.pad, explain, layer.name, depth))
-        return step.output, new_rf
+        explain = dict(step.explain)
+        if step.rf is not None:
+            explain.update(rf=step.rf.r, jump=step.rf.j)
+        self._row(layer.text, layer.kind, step.output, step.rf, depth, layer.name,
+                  params=step.params.value, macs=step.macs.value, pad=step.pad, explain=explain)
+        return step.output, step.rf
 
     def residual(self, block: Residual, shape: Shape, rf: RF | None, depth: int
                  ) -> tuple[Shape, RF | None]:

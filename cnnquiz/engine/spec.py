@@ -11,6 +11,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
+from types import MappingProxyType
 from typing import Any
 
 from cnnquiz.errors import SpecError
@@ -18,6 +19,7 @@ from cnnquiz.errors import SpecError
 MAX_VALUE = 10**9
 MAX_LAYERS = 10_000
 MAX_SPEC_CHARS = 200_000
+PARSED_SPECS_KEPT = 4096  # distinct spec texts whose parse is kept
 
 REQ = object()  # marks a required argument
 
@@ -127,8 +129,8 @@ class Layer:
 
 
 _LAYER_RE = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*)\s*(?:\((.*)\))?$", re.S)
-_SEP_RE = re.compile(r"->|[;\n]")
 _SPACE_RE = re.compile(r"\s+")
+_SPECIAL_RE = re.compile(r"->|[;\n()]")
 _PAIR_SEP_RE = re.compile(r"\s*[x×*]\s*")
 _INT_RE = re.compile(r"^[+-]?\d+$")
 _FLOAT_RE = re.compile(r"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d{1,3})?$")
@@ -138,35 +140,25 @@ def split_layers(spec: str) -> list[str]:
     """Split at top-level separators ("->", ";", newline), keeping parentheses intact."""
     if len(spec) > MAX_SPEC_CHARS:
         raise SpecError(f"spec is too long ({len(spec)} characters; at most {MAX_SPEC_CHARS})")
-    quick = _SEP_RE.split(spec)
-    if all(p.count("(") == p.count(")") for p in quick):  # no separator inside parentheses
-        return [p.strip() for p in quick if p.strip()]
-    parts: list[str] = []
-    depth, buf, i = 0, [], 0
-    while i < len(spec):
-        c = spec[i]
-        if c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-        if depth == 0 and (c in ";\n" or spec.startswith("->", i)):
-            parts.append("".join(buf))
-            buf = []
-            i += 2 if c == "-" else 1
-            continue
-        buf.append(c)
-        i += 1
-    parts.append("".join(buf))
+    parts, depth, start = [], 0, 0
+    for m in _SPECIAL_RE.finditer(spec):  # only parentheses and separators matter
+        mark = m.group()
+        if mark in "()":
+            depth += 1 if mark == "(" else -1
+        elif depth == 0:
+            parts.append(spec[start : m.start()])
+            start = m.end()
+    parts.append(spec[start:])
     return [p.strip() for p in parts if p.strip()]
 
 
-def parse(spec: str) -> list[Layer]:
-    """Parse a layer spec; raise SpecError naming the layer (1-based index and text)."""
-    return list(_parse_cached(spec))
+@lru_cache(maxsize=PARSED_SPECS_KEPT)
+def parse(spec: str) -> tuple[Layer, ...]:
+    """Parse a layer spec; raise SpecError naming the layer (1-based index and text).
 
-
-@lru_cache(maxsize=4096)
-def _parse_cached(spec: str) -> tuple[Layer, ...]:
+    Kept per spec text: questions parse the same stacks again and again (measured in
+    benchmarks/bench_questions.py), and a Layer, its arguments included, cannot change.
+    """
     texts = split_layers(spec)
     if not texts:
         raise SpecError("the spec is empty; write layers like conv(64,k=3,p=1) -> relu")
@@ -175,26 +167,7 @@ def _parse_cached(spec: str) -> tuple[Layer, ...]:
     return tuple(parse_layer(t, i) for i, t in enumerate(texts, 1))
 
 
-@lru_cache(maxsize=8192)
 def parse_layer(text: str, index: int = 1) -> Layer:
-    """One layer's text (cached: layers repeat across specs, and Layer is immutable)."""
-    try:
-        kind, args, shown = _meaning(text)
-    except SpecError:
-        _parse_layer(text, index)  # raises again, naming this layer's position
-        raise
-    return Layer(kind, args, shown, index)
-
-
-@lru_cache(maxsize=8192)
-def _meaning(text: str) -> tuple[str, Mapping[str, Any], str]:
-    """A layer text's kind, arguments and shown text: the same at every position (the
-    position only appears in error messages), so a text is read once wherever it recurs."""
-    layer = _parse_layer(text, 1)
-    return layer.kind, layer.args, layer.text
-
-
-def _parse_layer(text: str, index: int) -> Layer:
     shown = _SPACE_RE.sub("", text)
     where = f'layer {index} "{shown if len(shown) <= 60 else shown[:57] + "..."}"'
     m = _LAYER_RE.match(text.strip())
@@ -236,7 +209,7 @@ def _parse_layer(text: str, index: int) -> Layer:
             given[arg.name] = _convert_default(arg)
     if kind in ("maxpool", "avgpool") and given["s"] is None:
         given["s"] = given["k"]
-    return Layer(kind, given, shown, index)
+    return Layer(kind, MappingProxyType(given), shown, index)
 
 
 def _convert_default(arg: Arg) -> Any:

@@ -1,4 +1,4 @@
-"""Making questions: by template and level, from a code, or drawn at random.
+"""Making questions: by template and level, or from a code.
 
 Template modules are imported on demand: a code or a template id imports only the
 module that registers it (templates.INDEX), a listing imports them all.
@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
-import random
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -109,14 +108,3 @@ def from_code(code: str, lang: str = "en") -> Question:
     if c.level not in tpl.levels:
         raise codes.CodeError(f"template {tpl.id} has no level {c.level}")
     return realise(tpl, c.level, c.seed, lang, str(c))
-
-
-def draw(rng: random.Random, topics: Iterable[str] | None = None, level: int | None = None,
-         lang: str = "en") -> Question:
-    """A fresh question from a random template (matching the filters)."""
-    pool = _templates(tuple(sorted(set(topics))) if topics else None, level)
-    if not pool:
-        raise codes.CodeError("no template matches those topics and level")
-    tpl = pool[rng.randrange(len(pool))]
-    lv = level if level is not None else tpl.levels[rng.randrange(len(tpl.levels))]
-    return make(tpl, lv, rng.getrandbits(32), lang)

@@ -123,21 +123,9 @@ def realise(tpl: Template, level: int, seed: int, lang: str, code: str) -> Quest
 
 
 def _norm(v: Any) -> Any:
-    """A hashable key under which equal answers (1 == 1.0, lists == tuples) coincide.
-
-    Numbers stay as they are: Python's equal numbers already hash alike (1, 1.0 and a
-    numpy 1.0 are one set member), so only lists and dicts need converting.
-    """
-    t = type(v)
-    if t is list or t is tuple:
-        key = tuple(v)
-        try:
-            hash(key)  # no list or dict inside (a row of numbers): the tuple is the key
-        except TypeError:
-            return tuple(map(_norm, v))
-        return key
-    if isinstance(v, (list, tuple)):
+    """A hashable key under which equal answers (1 == 1.0, lists == tuples) coincide."""
+    if isinstance(v, list | tuple):
         return tuple(_norm(x) for x in v)
     if isinstance(v, dict):
         return tuple(sorted((k, _norm(x)) for k, x in v.items()))
-    return v
+    return v  # equal numbers (1, 1.0, numpy's 1.0) hash alike already

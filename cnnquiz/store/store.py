@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TypeVar
 
-from sqlalchemy import Connection, Engine, bindparam, insert, select, update
+from sqlalchemy import Engine, select, update
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
@@ -92,20 +92,10 @@ class Store:
 
     def write(self, work: Callable[[Session], T]) -> T:
         """Run `work` in one write transaction and commit; retried on a lost race."""
-        def in_session(conn: Connection) -> T:
-            with Session(bind=conn, expire_on_commit=False,
-                         join_transaction_mode="create_savepoint") as s:
-                out = work(s)
-                s.commit()  # releases the savepoint; write_core commits the transaction
-                return out
-        return self.write_core(in_session)
-
-    def write_core(self, work: Callable[[Connection], T]) -> T:
-        """`write` on a bare Connection (no ORM unit of work: the fast path for `record`)."""
         for attempt in range(RETRIES):
             try:
-                with self._guard(), self._writer.begin() as conn:
-                    return work(conn)
+                with self._guard(), Session(self._writer, expire_on_commit=False) as s, s.begin():
+                    return work(s)
             except IntegrityError as exc:  # e.g. two sessions creating one card: read again
                 if attempt == RETRIES - 1:
                     reason = str(exc.orig).splitlines()[0]
@@ -208,66 +198,42 @@ class Store:
     def record(self, learner_id: int, a: AttemptIn, *, planner: Planner | None,
                self_rating: int | None = None) -> Recorded:
         """Save one shown answer; if `planner` is given it is also a review of `a.skill`."""
-        def work(conn: Connection) -> Recorded:
+        def work(s: Session) -> Recorded:
             uid, rating, state = new_uid(), None, None
             if planner is not None:
-                rating, state = self._review(conn, learner_id, a, planner, self_rating, uid)
-            conn.execute(_Q.insert_attempt, {
-                "uid": uid, "learner_id": learner_id, "session_uid": a.session_uid,
-                "code": a.code, "template": a.template, "topic": a.topic, "level": a.level,
-                "skill": a.skill, "given": a.given, "verdict": a.verdict, "mistake": a.mistake,
-                "seconds": a.seconds, "rating": rating, "answered_at": a.answered_at,
-                "day": a.day})
+                rating, state = self._review(s, learner_id, a, planner, self_rating, uid)
+            s.add(Attempt(uid=uid, learner_id=learner_id, session_uid=a.session_uid, code=a.code,
+                          template=a.template, topic=a.topic, level=a.level, skill=a.skill,
+                          given=a.given, verdict=a.verdict, mistake=a.mistake,
+                          seconds=a.seconds, rating=rating, answered_at=a.answered_at, day=a.day))
             if a.session_uid and planner is not None:
-                conn.execute(_Q.bump_session, {"s_uid": a.session_uid})
+                s.execute(update(StudySession).where(StudySession.uid == a.session_uid)
+                          .values(answered=StudySession.answered + 1))
             return Recorded(uid, rating, state)
-        return self.write_core(work)
+        return self.write(work)
 
-    def _review(self, conn: Connection, learner_id: int, a: AttemptIn, planner: Planner,
+    def _review(self, s: Session, learner_id: int, a: AttemptIn, planner: Planner,
                 self_rating: int | None, attempt_uid: str) -> tuple[int, CardState]:
-        key = {"l_id": learner_id, "s_key": a.skill}
-        row = conn.execute(_Q.select_card, key).first()
+        row = s.scalar(select(Card).where(Card.learner_id == learner_id, Card.skill == a.skill)
+                       .with_for_update())
         if self_rating is not None:
             rating = self_rating
         else:
-            usual = conn.execute(_Q.usual_seconds, key).scalars().all()
+            usual = s.scalars(
+                select(Attempt.seconds).where(
+                    Attempt.learner_id == learner_id, Attempt.skill == a.skill,
+                    Attempt.verdict == "correct",
+                    Attempt.seconds > 0)  # a checked paper sheet has no timing
+                .order_by(Attempt.answered_at.desc()).limit(USUAL_WINDOW)).all()
             rating = int(rate(a.verdict, a.seconds, usual))
         duration = round(a.seconds * 1000)
-        before = CardState(*row[1:]) if row is not None else None
-        state = planner.review(before, rating, a.answered_at, duration)
-        values = {f: getattr(state, f) for f in CARD_FIELDS}
+        state = planner.review(card_state(row) if row else None, rating, a.answered_at, duration)
         if row is None:
-            conn.execute(_Q.insert_card, {"learner_id": learner_id, "skill": a.skill,
-                                          "topic": a.topic, **values})
-        else:
-            conn.execute(_Q.update_card, {"c_id": row[0], **values})
-        conn.execute(_Q.insert_review, {
-            "uid": new_uid(), "learner_id": learner_id, "skill": a.skill,
-            "attempt_uid": attempt_uid, "rating": rating, "reviewed_at": a.answered_at,
-            "duration_ms": duration})
+            row = Card(learner_id=learner_id, skill=a.skill, topic=a.topic)
+            s.add(row)
+        for name in CARD_FIELDS:
+            setattr(row, name, getattr(state, name))
+        s.add(ReviewLog(uid=new_uid(), learner_id=learner_id, skill=a.skill,
+                        attempt_uid=attempt_uid, rating=rating, reviewed_at=a.answered_at,
+                        duration_ms=duration))
         return rating, state
-
-
-_cards, _attempts = Card.__table__, Attempt.__table__
-
-
-class _Q:
-    """The study path's statements, built once so each answer only binds values."""
-
-    select_card = (select(*(_cards.c[f] for f in ("id", *CARD_FIELDS)))
-                   .where(_cards.c.learner_id == bindparam("l_id"),
-                          _cards.c.skill == bindparam("s_key"))
-                   .with_for_update())
-    usual_seconds = (select(_attempts.c.seconds)
-                     .where(_attempts.c.learner_id == bindparam("l_id"),
-                            _attempts.c.skill == bindparam("s_key"),
-                            _attempts.c.verdict == "correct",
-                            _attempts.c.seconds > 0)  # a checked paper sheet has no timing
-                     .order_by(_attempts.c.answered_at.desc()).limit(USUAL_WINDOW))
-    insert_attempt = insert(_attempts)
-    insert_card = insert(_cards)
-    update_card = update(_cards).where(_cards.c.id == bindparam("c_id"))
-    insert_review = insert(ReviewLog.__table__)
-    bump_session = (update(StudySession.__table__)
-                    .where(StudySession.__table__.c.uid == bindparam("s_uid"))
-                    .values(answered=StudySession.__table__.c.answered + 1))

@@ -1,8 +1,5 @@
-"""The worked steps the shape engine prints: same formulas and numbers, however built.
-
-The engine formats `numbers` lazily and picks formulas from small tables; these tests
-spell each expected line out directly, so a change in what a solution prints fails here.
-"""
+"""The worked steps the shape engine prints: each expected line spelled out here, so a
+change in what a solution prints fails a test."""
 
 from __future__ import annotations
 
@@ -23,7 +20,6 @@ def test_conv_out_prints_its_formula_with_the_numbers(n: int, k: int, s: int,
     ptxt, pnum = ("2P", f"2*{pl}") if pl == pr else ("P_l + P_r", f"{pl} + {pr}")
     c = arith.conv_out(n, k, s, p, d)
     assert c.value == (n + pl + pr - d * (k - 1) - 1) // s + 1
-    assert c.value == arith.conv_out_size(n, k, s, p, d)
     if d == 1:
         assert (c.formula, c.numbers) == (f"floor((W - K + {ptxt})/S) + 1",
                                           f"floor(({n} - {k} + {pnum})/{s}) + 1")

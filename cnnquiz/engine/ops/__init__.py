@@ -25,6 +25,7 @@ from .dropout import (
     inverted_dropout,
     train_scale,
 )
+from .linear import linear
 from .losses import (
     binary_cross_entropy,
     binary_cross_entropy_with_logits,
@@ -50,7 +51,7 @@ from .optim_adaptive import AdamStep, RmspropStep, adam, rmsprop
 from .padding import resolve_padding
 from .pool import avg_pool2d, max_pool2d, pool_out_size
 from .shuffle import pixel_shuffle, pixel_unshuffle
-from .steps import Step, conv2d_steps, pool2d_steps
+from .steps import WindowStep, conv2d_steps, pool2d_steps
 from .steps_transpose import ScatterStep, conv_transpose2d_steps
 from .transpose import conv_matrix, conv_transpose2d, transpose_out_size, zero_inserted
 from .unpool import adaptive_avg_pool2d, max_unpool2d, unpool_out_size
@@ -62,8 +63,8 @@ __all__ = [
     "RmspropStep",
     "ScatterStep",
     "SgdStep",
-    "Step",
     "Trace",
+    "WindowStep",
     "adagrad",
     "adam",
     "adaptive_avg_pool2d",
@@ -96,6 +97,7 @@ __all__ = [
     "l2_update",
     "leaky_relu",
     "leaky_relu_grad",
+    "linear",
     "log_softmax",
     "max_pool2d",
     "max_unpool2d",

@@ -19,47 +19,23 @@ FloatArray = NDArray[np.floating[Any]]
 Pair = tuple[int, int]
 
 
-_F32, _F64 = np.dtype(np.float32), np.dtype(np.float64)
-
-
 def as_float(x: ArrayLike, name: str = "x") -> FloatArray:
     """`x` as a floating array: float32/float64 kept, anything else (ints, lists) as float64."""
     arr = np.asarray(x)
-    dtype = arr.dtype
-    if dtype is _F64 or dtype is _F32:  # the usual case, decided without dtype comparisons
-        return arr
     if arr.dtype == object:
         raise OpError(f"{name} must be a rectangular array of numbers")
-    if dtype not in (np.float32, np.float64):
+    if arr.dtype not in (np.float32, np.float64):
         arr = arr.astype(np.float64)
     return arr
 
 
 def common_float(*arrays: FloatArray) -> np.dtype[Any]:
     """float32 only when every operand is float32, otherwise float64."""
-    dtypes = [a.dtype for a in arrays]
-    if all(d is _F64 or d is _F32 for d in dtypes):  # what as_float gives: no promotion rules
-        return _F32 if all(d is _F32 for d in dtypes) else _F64
     return np.result_type(*arrays, np.float32)
-
-
-def strided_view(base: FloatArray, shape: tuple[int, ...], strides: tuple[int, ...]
-                 ) -> FloatArray:
-    """A read-only view of the C-contiguous array `base` with these shape and strides.
-
-    What numpy's `as_strided` builds, without its Python-level setup (about ten times the
-    cost of the view on the small maps of by-hand questions); numpy checks that the view
-    stays inside `base`.
-    """
-    view: FloatArray = np.ndarray(shape, base.dtype, base, 0, strides)
-    view.flags.writeable = False
-    return view
 
 
 def pair(value: int | Sequence[int], name: str, minimum: int) -> Pair:
     """An int or a (h, w) pair, checked against `minimum` like torch checks its arguments."""
-    if type(value) is int and value >= minimum:  # the usual case
-        return value, value
     if isinstance(value, (int, np.integer)):
         result = (int(value), int(value))
     else:

@@ -15,16 +15,7 @@ from numpy.typing import ArrayLike
 
 from cnnquiz.errors import OpError
 
-from ._util import (
-    FloatArray,
-    Pair,
-    as_float,
-    batched,
-    common_float,
-    pair,
-    strided_view,
-    unbatched,
-)
+from ._util import FloatArray, Pair, as_float, batched, common_float, pair, unbatched
 from .padding import PaddingArg, Pads, check_fits, resolve_padding
 
 
@@ -84,8 +75,6 @@ def im2col(
     """
     n, c, h, w = x.shape
     ho, wo = out_hw
-    if n * c * k_hw[0] * k_hw[1] * ho * wo <= _SMALL_COLS and min(top_left) >= 0:
-        return _im2col_small(x, k_hw, out_hw, stride, dilation, top_left)
     cols = np.empty((n, c, k_hw[0], k_hw[1], ho, wo), dtype=x.dtype)
     for i in range(k_hw[0]):
         rs = i * dilation[0] - top_left[0]
@@ -109,28 +98,6 @@ def im2col(
             if c1 < wo:
                 dst[:, :, r0:r1, c1:] = 0
     return cols
-
-
-# Below this many im2col entries (every by-hand question), one zero canvas and one strided
-# copy are cheaper than a slice copy per kernel tap; large inputs keep the no-copy loop.
-_SMALL_COLS = 1 << 14
-
-
-def _im2col_small(
-    x: FloatArray, k_hw: Pair, out_hw: Pair, stride: Pair, dilation: Pair, top_left: Pair,
-) -> FloatArray:
-    """`im2col` for small inputs: the same entries (zeros in the padding), another route."""
-    n, c, h, w = x.shape
-    (kh, kw), (ho, wo), (sh, sw), (dh, dw), (top, left) = k_hw, out_hw, stride, dilation, top_left
-    # rows/columns the canvas needs: the padded input, and the last tap of the last window
-    ch = top + max(h, (ho - 1) * sh + (kh - 1) * dh + 1 - top)
-    cw = left + max(w, (wo - 1) * sw + (kw - 1) * dw + 1 - left)
-    canvas = np.zeros((n, c, ch, cw), dtype=x.dtype)
-    canvas[:, :, top : top + h, left : left + w] = x
-    s0, s1, s2, s3 = canvas.strides
-    view = strided_view(canvas, (n, c, kh, kw, ho, wo),
-                        (s0, s1, s2 * dh, s3 * dw, s2 * sh, s3 * sw))
-    return np.ascontiguousarray(view)
 
 
 def conv2d_nchw(

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 import numpy as np
+from numpy.lib.stride_tricks import sliding_window_view
 from numpy.typing import ArrayLike, NDArray
 
 from cnnquiz.errors import OpError
 
-from ._util import FloatArray, Pair, as_float, batched, pair, strided_view, unbatched
+from ._util import FloatArray, Pair, as_float, batched, pair, unbatched
 
 IntOrPair = int | Sequence[int]
 
@@ -67,47 +67,34 @@ def pool_geometry(
 
 
 def windows(x: FloatArray, g: PoolGeometry, fill: float) -> FloatArray:
-    """N x C x Hout x Wout x kh x kw views of x padded with `fill` far enough for every window.
-
-    Written as one filled canvas and one strided view rather than `np.pad` plus
-    `sliding_window_view`: the by-hand questions pool 4x4 maps thousands of times, where
-    those helpers' argument handling costs more than the pooling. The canvas and the
-    view's strides are exactly what `np.pad` + `sliding_window_view` + slicing give.
-    """
-    n, c, h, w = x.shape
-    (ph, pw), (kh, kw), (sh, sw), (dh, dw) = g.padding, g.kernel, g.stride, g.dilation
-    oh, ow = g.out_hw
-    # the padded canvas reaches the end of the last window (or the input, if further)
-    ch = ph + max(h, (oh - 1) * sh - ph + dh * (kh - 1) + 1)
-    cw = pw + max(w, (ow - 1) * sw - pw + dw * (kw - 1) + 1)
-    xp = np.full((n, c, ch, cw), fill, dtype=x.dtype)
-    xp[:, :, ph : ph + h, pw : pw + w] = x
-    s0, s1, s2, s3 = xp.strides
-    return strided_view(xp, (n, c, oh, ow, kh, kw), (s0, s1, s2 * sh, s3 * sw, s2 * dh, s3 * dw))
+    """N x C x Hout x Wout x kh x kw views of x padded with `fill` far enough for every window."""
+    extra = [
+        max(0, int(g.starts(a)[-1]) + g.dilation[a] * (g.kernel[a] - 1) + 1 - g.in_hw[a])
+        for a in (0, 1)
+    ]
+    xp = np.pad(x, ((0, 0), (0, 0), (g.padding[0], extra[0]), (g.padding[1], extra[1])),
+                constant_values=fill)
+    span = [g.dilation[a] * (g.kernel[a] - 1) + 1 for a in (0, 1)]
+    view = sliding_window_view(xp, (span[0], span[1]), axis=(2, 3))
+    view = view[:, :, :: g.stride[0], :: g.stride[1], :: g.dilation[0], :: g.dilation[1]]
+    return view[:, :, : g.out_hw[0], : g.out_hw[1]]
 
 
-def _max_indices(g: PoolGeometry, win: FloatArray, vals: FloatArray) -> NDArray[np.int64]:
-    """Flat h*W+w index of each window's first maximum, as torch returns it.
-
-    `win` are the value windows (`windows(x, g, -inf)`) and `vals` their maxima. Tap (a, b)
-    of the window starting at (r, c) reads row r + a*dh, column c + b*dw, so the index is
-    arithmetic on argmax's tap, not a lookup in a second, index-valued set of windows.
-    """
-    w = g.in_hw[1]
+def _max_indices(x: FloatArray, g: PoolGeometry, vals: FloatArray) -> NDArray[np.int64]:
+    """Flat h*W+w index of each window's first maximum, as torch returns it."""
+    h, w = g.in_hw
+    flat = np.arange(h * w, dtype=np.float64).reshape(1, 1, h, w)
+    idx_win = windows(flat, g, -1.0)
+    win = windows(x, g, -np.inf)
     n, c, ho, wo, kh, kw = win.shape
-    tap_r, tap_c = np.divmod(win.reshape(n, c, ho, wo, kh * kw).argmax(axis=-1), kw)
-    rows = g.starts(0)[:, None] + tap_r * g.dilation[0]
-    cols = g.starts(1)[None, :] + tap_c * g.dilation[1]
-    idx = rows * w + cols
-    # A maximum above -inf is a real cell (padding is -inf). Torch starts from the first
-    # in-range tap and only moves on a strictly larger value, so a window that is all -inf
-    # (or all padding) reports that first tap.
-    empty = vals == -np.inf
-    if empty.any():
-        first = [np.where(s < 0, s + (-s + d - 1) // d * d, s)
-                 for s, d in ((g.starts(0), g.dilation[0]), (g.starts(1), g.dilation[1]))]
-        idx = np.where(empty, first[0][:, None] * w + first[1][None, :], idx)
-    return idx.astype(np.int64, copy=False)
+    pos = win.reshape(n, c, ho, wo, kh * kw).argmax(axis=-1)
+    idx = np.take_along_axis(idx_win.reshape(1, 1, ho, wo, kh * kw), pos[..., None], -1)[..., 0]
+    # Torch starts from the first in-range tap and only moves on a strictly larger value,
+    # so a window that is all -inf (or all padding) reports that first tap.
+    first = [np.where(s < 0, s + (-s + d - 1) // d * d, s)
+             for s, d in ((g.starts(0), g.dilation[0]), (g.starts(1), g.dilation[1]))]
+    start_idx = first[0][:, None] * w + first[1][None, :]
+    return np.where(vals == -np.inf, start_idx, idx).astype(np.int64)
 
 
 def max_pool2d(
@@ -121,20 +108,14 @@ def max_pool2d(
     """
     x4, dropped = batched(as_float(x))
     g = pool_geometry(x4.shape[2:], kernel_size, stride, padding, dilation, ceil_mode)
-    win = windows(x4, g, -np.inf)
-    vals = win.max(axis=(-2, -1))
+    vals = windows(x4, g, -np.inf).max(axis=(-2, -1))
     if not return_indices:
         return unbatched(vals, dropped)
-    return unbatched(vals, dropped), unbatched(_max_indices(g, win, vals), dropped)
+    return unbatched(vals, dropped), unbatched(_max_indices(x4, g, vals), dropped)
 
 
-@lru_cache(maxsize=1024)
 def avg_divisors(g: PoolGeometry, count_include_pad: bool) -> NDArray[np.int64]:
-    """Hout x Wout divisors exactly as torch's avg_pool2d computes them.
-
-    Cached per geometry (by-hand questions pool with a few, and the divisors cost more than
-    the pooling itself), so the array is shared and read-only.
-    """
+    """Hout x Wout divisors exactly as torch's avg_pool2d computes them."""
     sizes = []
     for a in (0, 1):
         start = g.starts(a)
@@ -142,9 +123,7 @@ def avg_divisors(g: PoolGeometry, count_include_pad: bool) -> NDArray[np.int64]:
         if not count_include_pad:
             start, end = np.maximum(start, 0), np.minimum(end, g.in_hw[a])
         sizes.append(end - start)
-    divisors = sizes[0][:, None] * sizes[1][None, :]
-    divisors.flags.writeable = False
-    return divisors
+    return sizes[0][:, None] * sizes[1][None, :]
 
 
 def avg_pool2d(

@@ -1,6 +1,6 @@
 """Step-by-step traces of the sliding-window ops, for demos and worked solutions.
 
-Each `Step` is one output cell: the window it reads, the values in it, the products with
+Each `WindowStep` is one output cell: the window it reads, the values in it, the products with
 the kernel and the resulting value, plus the output canvas filled so far (cells not yet
 computed are NaN). Windows are HALF-OPEN ranges [r0, r1) x [c0, c1) in PADDED-input
 coordinates (row 0 is the first padding row), spanning the dilated kernel; `inputs` holds
@@ -11,7 +11,6 @@ Loops over pixels are fine: traces are for inputs small enough to read.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
@@ -21,7 +20,7 @@ from numpy.typing import ArrayLike
 
 from cnnquiz.errors import OpError
 
-from ._util import FloatArray, as_float, pair, strided_view
+from ._util import FloatArray, as_float, pair
 from .padding import PaddingArg, check_fits, resolve_padding
 from .pool import PoolGeometry, pool_geometry
 
@@ -30,7 +29,7 @@ IntOrPair = int | Sequence[int]
 
 
 @dataclass(frozen=True, eq=False)
-class Step:
+class WindowStep:
     out: tuple[int, int]  # the output cell (row, col) this step computes
     window: Window  # half-open [r0, r1) x [c0, c1) in padded-input coordinates
     inputs: FloatArray  # the taps read: K x K (or C x K x K for multi-channel conv)
@@ -49,7 +48,7 @@ def _window(i: int, j: int, s: tuple[int, int], span: tuple[int, int]) -> Window
 def conv2d_steps(
     x: ArrayLike, w: ArrayLike, b: float | None = None, stride: IntOrPair = 1,
     padding: PaddingArg = 0, dilation: IntOrPair = 1,
-) -> list[Step]:
+) -> list[WindowStep]:
     """One filter over HxW (KxK kernel) or CxHxW (CxKxK kernel, summing over channels)."""
     xa, wa = as_float(x), as_float(w, "w")
     if xa.ndim == 2:
@@ -62,26 +61,19 @@ def conv2d_steps(
     k = (wa.shape[1], wa.shape[2])
     pads = resolve_padding(padding, xa.shape[1:], k, s, d)
     ho, wo = check_fits(xa.shape[1:], k, pads, s, d)
-    xp = np.zeros((xa.shape[0], xa.shape[1] + pads[0] + pads[1], xa.shape[2] + pads[2] + pads[3]),
-                  dtype=xa.dtype)  # zero padding, as np.pad would (without its overhead)
-    xp[:, pads[0] : pads[0] + xa.shape[1], pads[2] : pads[2] + xa.shape[2]] = xa
+    xp = np.pad(xa, ((0, 0), pads[:2], pads[2:]))
     span = (d[0] * (k[0] - 1) + 1, d[1] * (k[1] - 1) + 1)
-    # Every window's taps as one view (Hout x Wout x C x K x K) and all products in one
-    # multiplication; each cell then sums its own contiguous C x K x K block, as before.
-    xs0, xs1, xs2 = xp.strides
-    all_taps = strided_view(xp, (ho, wo, *wa.shape),
-                            (xs1 * s[0], xs2 * s[1], xs0, xs1 * d[0], xs2 * d[1]))
-    all_products = all_taps * wa
     canvas, steps = np.full((ho, wo), np.nan), []
     multi = xa.shape[0] > 1
     for i in range(ho):
         for j in range(wo):
-            taps, products = all_taps[i, j], all_products[i, j]
+            (r0, r1), (c0, c1) = win = _window(i, j, s, span)
+            taps = xp[:, r0 : r1 : d[0], c0 : c1 : d[1]]
+            products = taps * wa
             canvas[i, j] = float(products.sum()) + (b or 0.0)
-            steps.append(Step(
-                (i, j), _window(i, j, s, span), taps if multi else taps[0],
-                wa if multi else wa[0], products if multi else products[0],
-                float(canvas[i, j]), canvas.copy(),
+            steps.append(WindowStep(
+                (i, j), win, taps if multi else taps[0], wa if multi else wa[0],
+                products if multi else products[0], float(canvas[i, j]), canvas.copy(),
             ))
     return steps
 
@@ -90,7 +82,7 @@ def pool2d_steps(
     x: ArrayLike, kernel_size: IntOrPair, stride: IntOrPair | None = None,
     padding: IntOrPair = 0, dilation: IntOrPair = 1, ceil_mode: bool = False,
     op: Literal["max", "avg"] = "max", count_include_pad: bool = True,
-) -> list[Step]:
+) -> list[WindowStep]:
     """Max or average pooling of one HxW map, with torch's index and divisor per window."""
     xa = as_float(x)
     if xa.ndim != 2:
@@ -124,7 +116,7 @@ def pool2d_steps(
                 divisor = (he - hs) * (we - ws)
                 value = float(taps.sum()) / divisor
             canvas[i, j] = value
-            steps.append(Step((i, j), win, taps, None, None, value, canvas.copy(),
+            steps.append(WindowStep((i, j), win, taps, None, None, value, canvas.copy(),
                               divisor, index))
     return steps
 
@@ -133,14 +125,10 @@ def _torch_max_index(taps: FloatArray, value: float, hs: int, ws: int, g: PoolGe
     """Flat index of the first maximum among in-range taps; the first in-range tap if none."""
     dh, dw = g.dilation
     h, w = g.in_hw
-    # Python ints and floats: this runs once per window of every by-hand pooling question,
-    # where numpy scalar arithmetic would cost more than the search itself.
-    rows = [hs + dh * a for a in range(taps.shape[0])]
-    cols = [ws + dw * b for b in range(taps.shape[1])]
-    first_r, first_c = next(r for r in rows if r >= 0), next(c for c in cols if c >= 0)
-    if value > -math.inf:
-        for r, tap_row in zip(rows, taps.tolist(), strict=True):
-            for c, tap in zip(cols, tap_row, strict=True):
-                if 0 <= r < h and 0 <= c < w and tap == value:
-                    return r * w + c
+    rows, cols = hs + dh * np.arange(taps.shape[0]), ws + dw * np.arange(taps.shape[1])
+    first_r, first_c = int(rows[rows >= 0][0]), int(cols[cols >= 0][0])
+    for a, r in enumerate(rows):
+        for c_i, c in enumerate(cols):
+            if 0 <= r < h and 0 <= c < w and taps[a, c_i] == value and value > -np.inf:
+                return int(r * w + c)
     return first_r * w + first_c

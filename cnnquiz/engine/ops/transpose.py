@@ -55,17 +55,16 @@ def conv_matrix(
     top, left = pads[0], pads[2]
     ho, wo = check_fits(hw, (kh, kw), pads, s, d)
     m = np.zeros((o, ho, wo, depth * groups, hw[0], hw[1]), dtype=w4.dtype)
-    # Every (output row, kernel row) pair whose input row lies inside the image, and the
-    # same for columns; one scatter writes them all. Two taps never hit the same cell of
-    # one output (their input rows or columns differ by a multiple of the dilation).
-    rows = np.arange(ho)[:, None] * s[0] - top + np.arange(kh)[None, :] * d[0]  # ho x kh
-    cols = np.arange(wo)[:, None] * s[1] - left + np.arange(kw)[None, :] * d[1]  # wo x kw
-    oh, i = np.nonzero((rows >= 0) & (rows < hw[0]))
-    ow, j = np.nonzero((cols >= 0) & (cols < hw[1]))
-    out_ch = np.arange(o)[:, None, None, None]
-    in_ch = (np.arange(o) // (o // groups) * depth)[:, None] + np.arange(depth)[None, :]
-    m[out_ch, oh[:, None], ow[None, :], in_ch[:, :, None, None], rows[oh, i][:, None],
-      cols[ow, j][None, :]] = w4[:, :, i[:, None], j[None, :]]
+    out_ch = np.arange(o)[:, None, None]
+    in_ch = (np.arange(o) // (o // groups) * depth)[:, None, None] + np.arange(depth)[:, None]
+    for i in range(kh):
+        rows = np.arange(ho)[:, None] * s[0] - top + i * d[0]
+        for j in range(kw):
+            cols = np.arange(wo)[None, :] * s[1] - left + j * d[1]
+            inside = (rows >= 0) & (rows < hw[0]) & (cols >= 0) & (cols < hw[1])
+            oh, ow = np.nonzero(inside)
+            r, c = rows[oh, 0], cols[0, ow]
+            m[out_ch, oh, ow, in_ch, r, c] = w4[:, :, i, j][:, :, None]
     return m.reshape(o * ho * wo, depth * groups * hw[0] * hw[1])
 
 
@@ -75,17 +74,8 @@ def transpose_out_size(size: int, k: int, s: int, p: int, op: int, d: int) -> in
 
 
 def _pad_or_crop(x: FloatArray, top: int, bottom: int, left: int, right: int) -> FloatArray:
-    """Zero-pad positive sides, crop negative ones (padding p > d(k-1) crops).
-
-    The padding is a zero canvas and one slice copy: what np.pad gives, at a fraction of
-    its call overhead on the tiny maps of by-hand questions.
-    """
-    pt, pb, pl, pr = max(top, 0), max(bottom, 0), max(left, 0), max(right, 0)
-    if pt or pb or pl or pr:
-        n, c, h, w = x.shape
-        padded = np.zeros((n, c, h + pt + pb, w + pl + pr), dtype=x.dtype)
-        padded[:, :, pt : pt + h, pl : pl + w] = x
-        x = padded
+    """Zero-pad positive sides, crop negative ones (padding p > d(k-1) crops)."""
+    x = np.pad(x, ((0, 0), (0, 0), (max(top, 0), max(bottom, 0)), (max(left, 0), max(right, 0))))
     h, w = x.shape[2:]
     return x[:, :, max(-top, 0) : h - max(-bottom, 0), max(-left, 0) : w - max(-right, 0)]
 

@@ -62,10 +62,8 @@ def max_unpool2d(
     cells = out_hw[0] * out_hw[1]
     if flat_idx.size and (flat_idx.min() < 0 or flat_idx.max() >= cells):
         raise OpError(f"an index is outside the {out_hw[0]}x{out_hw[1]} output")
-    # np.put_along_axis(out, flat_idx, values, axis=-1), written as the fancy assignment it
-    # performs (same order, so a repeated index keeps the same value): one (n, c) map a row.
-    out = np.zeros((n * c, cells), dtype=x4.dtype)
-    out[np.arange(n * c)[:, None], flat_idx.reshape(n * c, -1)] = x4.reshape(n * c, -1)
+    out = np.zeros((n, c, cells), dtype=x4.dtype)
+    np.put_along_axis(out, flat_idx, x4.reshape(n, c, -1), axis=-1)
     return unbatched(out.reshape(n, c, *out_hw), dropped)
 
 

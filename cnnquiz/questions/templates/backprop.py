@@ -7,9 +7,7 @@ Invented operation specs (recomputable with torch):
   "sigmoid", "target": t, "wrt": "w" | "b" | "x", "at": [k]}`: y = act(w.x + b), loss
   L = (y - t)^2 / 2; the answer is dL/dw_k, dL/db or dL/dx_k (torch autograd; relu'(0) = 0).
 
-The linear map is the matrix-vector product W x + b. A fully connected layer is exactly a
-1x1 convolution of a 1x1 "image" whose channels are the inputs, and the tests check that
-the engine's conv2d gives the same numbers; on these small integers it costs a tenth.
+The linear map W x + b is the engine's `ops.linear` (torch.nn.functional.linear).
 """
 
 from __future__ import annotations
@@ -34,17 +32,11 @@ from cnnquiz.questions.templates.hand_common import (
 )
 
 
-def linear(x: Any, w: Any, b: Any | None) -> np.ndarray:
-    """W x + b (float64; exact for the small integers drawn here, whatever the order)."""
-    y = np.asarray(w, dtype=float) @ np.asarray(x, dtype=float)
-    return y if b is None else y + np.asarray(b, dtype=float)
-
-
 def _forward(x: Any, layers: list[dict[str, Any]], *, bias: bool = True, act: bool = True,
              bias_after: bool = False) -> list[Any]:
     h = np.asarray(x, dtype=float)
     for layer in layers:
-        h = linear(h, layer["weight"], layer["bias"] if bias and not bias_after else None)
+        h = ops.linear(h, layer["weight"], layer["bias"] if bias and not bias_after else None)
         if act and layer["act"] == "relu":
             h = ops.relu(h)
         if bias_after:
@@ -82,7 +74,7 @@ def fc_forward(t: Ctx) -> Draft:
                   + "\n\n网络的输出是什么？写成一个列表（例如 `1 2`）。")
     solution, h = [], x
     for k, layer in enumerate(layers, 1):
-        z = linear(h, layer["weight"], layer["bias"])
+        z = ops.linear(h, layer["weight"], layer["bias"])
         rows = [" + ".join(f"{signed(wv)}*{signed(hv)}" for wv, hv in zip(wr, h, strict=True))
                 + f" + {signed(bv)} = {fmt(zv)}"
                 for wr, bv, zv in zip(layer["weight"], layer["bias"], z, strict=True)]
@@ -122,7 +114,7 @@ def neuron_grad(t: Ctx) -> Draft:
         x = [t.choice((-3, -2, -1, 1, 2, 3)) for _ in range(2)]
         w, b = [t.rng.randrange(-2, 3) for _ in range(2)], t.rng.randrange(-2, 3)
         target = t.choice((0, 1)) if act == "sigmoid" else t.rng.randrange(-3, 4)
-        z = float(linear(x, [w], [b])[0])
+        z = float(ops.linear(x, [w], [b])[0])
         y = _act(act, z)
         if z != 0 and y != target:
             break

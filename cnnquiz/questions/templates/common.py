@@ -1,8 +1,7 @@
-"""Shared helpers for templates: realistic sizes, formatting, engine shortcuts."""
+"""Shared helpers for templates: realistic sizes, formatting, the engine's analysis."""
 
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import Any
 
 from cnnquiz.engine.network import Summary, analyze
@@ -20,17 +19,7 @@ def shape_text(shape: tuple[int, ...] | list[int]) -> str:
 
 
 def net(spec: str, shape: tuple[int, ...]) -> Summary:
-    """Analyse a layer stack (invalid stacks raise SpecError, which drawing loops catch).
-
-    Templates analyse the same stack several times per question (to check a drawn stack,
-    to answer, to write the steps) and fixed networks recur across questions, so results
-    are cached. A cached Summary is shared: templates read it and never modify it.
-    """
-    return _net(spec, tuple(shape))
-
-
-@lru_cache(maxsize=2048)
-def _net(spec: str, shape: tuple[int, ...]) -> Summary:
+    """Analyse a layer stack (invalid stacks raise SpecError, which drawing loops catch)."""
     return analyze(spec, shape)
 
 

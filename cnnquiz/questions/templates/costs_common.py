@@ -13,8 +13,11 @@ compares two stacks stay recomputable without cnnquiz:
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, NamedTuple
+from typing import Any
 
+from cnnquiz.engine import arith
+from cnnquiz.engine.arith import RF
+from cnnquiz.engine.explain import const
 from cnnquiz.engine.network import Summary
 from cnnquiz.engine.spec import parse
 from cnnquiz.questions.template import Ctx
@@ -65,25 +68,15 @@ def branch_summaries(shape: tuple[int, ...], branches: Sequence[str]) -> list[Su
     return [net(b, shape) for b in branches]
 
 
-class Field(NamedTuple):
-    """A receptive field as plain numbers: size r, jump j and `start`, the centre of output
-    unit 0's field in input coordinates (the values of the engine's `RF`)."""
-
-    r: int
-    j: int
-    start: float
-
-
 def rf_walk(layers: str, *, dilation: bool = True,
-            stride: bool = True, own_stride: bool = False, padding: bool = True) -> Field:
+            stride: bool = True, own_stride: bool = False, padding: bool = True) -> RF:
     """The receptive-field recursion over a plain stack, optionally with a misconception.
 
     The right answer comes from `analyze`; this variant exists to compute what a
     student gets by ignoring dilation or strides, by multiplying in the layer's own
-    stride, or by forgetting that padding shifts the window. Only the values are wanted,
-    so it runs `arith.rf_step`'s recursion on plain numbers (same operations, same order).
+    stride, or by forgetting that padding shifts the window.
     """
-    r, j, start = 1, 1, 0.0  # arith.rf_input()
+    rf = arith.rf_input()
     for layer in parse(layers) if layers.strip() else []:
         a = layer.args
         if layer.kind not in ("conv", "maxpool", "avgpool"):
@@ -92,11 +85,12 @@ def rf_walk(layers: str, *, dilation: bool = True,
         d = a.get("d", (1, 1))[0] if dilation else 1
         p = a["p"][0] if isinstance(a["p"], tuple) else 0
         p = p if padding else 0
-        # own_stride: (K-1) times the jump AFTER this layer: r grows too fast, j is right
-        r += (k - 1) * d * (j * s if own_stride else j)
-        start += (d * (k - 1) / 2 - p) * j
-        j *= s
-    return Field(r, j, start)
+        right = arith.rf_step(rf, k, s, p, d)
+        if own_stride:  # (K-1) times the jump AFTER this layer: r grows too fast, j is right
+            wrong = arith.rf_step(RF(rf.r, const(rf.j.value * s), rf.start), k, 1, p, d)
+            right = RF(wrong.r, right.j, right.start)
+        rf = right
+    return rf
 
 
 def conv_text(out: int, kh: int, kw: int | None = None, *, s: int = 1, ph: int = 0,

@@ -18,6 +18,8 @@ from cnnquiz.questions.model import Answer
 from cnnquiz.questions.template import Ctx, Draft, template
 from cnnquiz.questions.templates.common import step
 
+SEARCH_BEYOND_INPUT = 64  # values tried: from the lowest up to the input size plus this
+
 NAMES = {
     "padding": ("padding P", "填充 P"), "stride": ("stride S", "步长 S"),
     "kernel_size": ("kernel size K", "卷积核尺寸 K"), "dilation": ("dilation D", "膨胀率 D"),
@@ -26,30 +28,22 @@ NAMES = {
 
 def solve(unknown: str, n: int, target: int, cfg: dict[str, Any], one_side: bool = False,
           span_dk: bool = False) -> int | None:
-    """Smallest value of `unknown` for which the engine's conv_out_size(n, ...) equals target.
+    """Smallest value of `unknown` for which the engine's conv_out(n, ...) equals target.
 
     `one_side` and `span_dk` solve under a misconception instead: padding added once, or a
     dilated kernel taken to span D*K pixels.
     """
     low = 0 if unknown == "padding" else 1
-    # The output only grows with the padding and only shrinks as the stride, kernel or
-    # dilation grows, so the search stops once it has passed the target (or, for a kernel or
-    # dilation, once the kernel no longer fits: larger ones do not either).
-    grows = unknown == "padding"
-    for v in range(low, n + 64):
+    for v in range(low, n + SEARCH_BEYOND_INPUT):
         c = {**cfg, unknown: v}
         k, s, p, d = c["kernel_size"], c["stride"], c["padding"], c["dilation"]
         pads, span = (p if one_side else 2 * p), (d * k if span_dk else d * (k - 1) + 1)
         if n + pads < span:
-            if grows:
-                continue
-            break
+            continue
         out = ((n + pads - span) // s + 1 if span_dk
-               else arith.conv_out_size(n, k, s, (p, 0) if one_side else p, d))
+               else arith.conv_out(n, k, s, (p, 0) if one_side else p, d).value)
         if out == target:
             return v
-        if out > target if grows else out < target:
-            break
     return None
 
 

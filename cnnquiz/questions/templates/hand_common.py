@@ -21,14 +21,8 @@ from cnnquiz.questions.template import Ctx
 Mistakes = list[tuple[Any, ...]]
 
 
-# Ints up to 2**53 survive `plain`'s float round trip unchanged, so they skip it.
-_EXACT_INT = 2**53
-
-
 def plain(x: Any) -> int | float:
     """A number as JSON wants it: an int when integral, else a float without float noise."""
-    if type(x) is int and -_EXACT_INT <= x <= _EXACT_INT:
-        return x
     v = float(x)
     r = round(v)
     return int(r) if abs(v - r) < 1e-9 else round(v, 10)
@@ -37,38 +31,13 @@ def plain(x: Any) -> int | float:
 def to_list(arr: ArrayLike) -> Any:
     """Nested lists: all ints when every entry is integral, otherwise floats."""
     a = np.asarray(arr, dtype=np.float64)
-    r = a.round()
-    if (np.abs(a - r) < 1e-9).all():
-        return r.astype(np.int64).tolist()
-    return a.round(10).tolist()
-
-
-# fmt(x) of floats: by-hand grids and sums print the same few numbers over and over.
-# Floats that compare equal print alike (0.0 and -0.0 both print "0"; a numpy float64 as
-# the Python float it equals), so a dict keyed by value is exact; it stops growing at
-# _FMT_CACHE_SIZE entries.
-_FMT_CACHE: dict[float, str] = {}
-_FMT_CACHE_SIZE = 8192
+    if np.all(np.abs(a - np.round(a)) < 1e-9):
+        return np.round(a).astype(np.int64).tolist()
+    return np.round(a, 10).tolist()
 
 
 def fmt(x: Any, digits: int = 6) -> str:
-    """A number for a worked step: ints plainly, floats to `digits` significant figures.
-
-    Grids and sums call this for every cell, so ints and cached floats return at once.
-    """
-    if type(x) is int and -_EXACT_INT <= x <= _EXACT_INT:
-        return str(x)
-    if (type(x) is float or type(x) is np.float64) and digits == 6:
-        text = _FMT_CACHE.get(x)
-        if text is None:
-            text = _fmt(x, 6)
-            if len(_FMT_CACHE) < _FMT_CACHE_SIZE:
-                _FMT_CACHE[x] = text
-        return text
-    return _fmt(x, digits)
-
-
-def _fmt(x: Any, digits: int) -> str:
+    """A number for a worked step: ints plainly, floats to `digits` significant figures."""
     if isinstance(x, float) and math.isinf(x):
         return "-inf" if x < 0 else "inf"
     v = plain(x)
@@ -92,16 +61,11 @@ def signed(x: Any) -> str:
 
 
 def sum_text(terms: Sequence[Any]) -> str:
-    return " + ".join(signed(v) for v in _python(terms))
+    return " + ".join(signed(v) for v in terms)
 
 
 def vec(v: Sequence[Any]) -> str:
-    return "[" + ", ".join(fmt(x) for x in _python(v)) + "]"
-
-
-def _python(seq: Sequence[Any]) -> Sequence[Any]:
-    """A numpy vector as Python numbers (which fmt prints alike, only faster)."""
-    return seq.tolist() if isinstance(seq, np.ndarray) else seq
+    return "[" + ", ".join(fmt(x) for x in v) + "]"
 
 
 def grid(m: ArrayLike) -> str:
@@ -109,8 +73,7 @@ def grid(m: ArrayLike) -> str:
     a = np.asarray(m, dtype=np.float64)
     if a.ndim == 1:
         a = a[None]
-    # Python floats (tolist) format several times faster than numpy scalars.
-    cells = [[fmt(x) for x in row] for row in a.tolist()]
+    cells = [[fmt(x) for x in row] for row in a]
     width = max(len(c) for row in cells for c in row)
     rows = ["  ".join(c.rjust(width) for c in row) for row in cells]
     return "```\n" + "\n".join(rows) + "\n```"
@@ -154,7 +117,6 @@ def sig_text(t: Ctx, sig: int) -> str:
 def keep_mistakes(answer: Answer, mistakes: Mistakes) -> Mistakes:
     """Drop mistakes that are None, NaN/inf, or within the answer's tolerance of it."""
     out: Mistakes = []
-    expected: np.ndarray | None = None  # the answer as an array, converted once when needed
     for item in mistakes:
         value = item[1]
         if value is None:
@@ -166,11 +128,8 @@ def keep_mistakes(answer: Answer, mistakes: Mistakes) -> Mistakes:
                 continue
             value = plain(value) if answer.kind == "int" else float(round(float(value), 10))
         elif answer.kind == "matrix":
-            if expected is None:
-                expected = np.asarray(answer.value, float)
-            b = np.asarray(value, float)
-            if expected.shape == b.shape and (np.abs(expected - b) <= answer.tolerance
-                                              + 1e-12).all():
+            a, b = np.asarray(answer.value, float), np.asarray(value, float)
+            if a.shape == b.shape and np.all(np.abs(a - b) <= answer.tolerance + 1e-12):
                 continue
         out.append((item[0], value, *item[2:]))
     return out

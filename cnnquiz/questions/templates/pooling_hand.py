@@ -117,11 +117,6 @@ def pool_by_hand(t: Ctx) -> Draft:
     return Draft(prompt, answer, solution, spec, keep_mistakes(answer, mistakes))
 
 
-def copied_to_window(y: np.ndarray, k: int) -> np.ndarray:
-    """Every value copied to its whole k x k window: np.kron(y, np.ones((k, k))), as repeats."""
-    return y.repeat(k, axis=0).repeat(k, axis=1)
-
-
 @template("pool.unpool", "hup", "pooling", title=("Max unpooling", "最大反池化"))
 def max_unpool(t: Ctx) -> Draft:
     n, k = t.choice((((4, 2),), ((4, 2), (6, 2)), ((6, 3), (6, 2)))[t.level - 1])
@@ -161,7 +156,7 @@ def max_unpool(t: Ctx) -> Draft:
              "其余位置为 0：") + "\n\n" + grid(out),
     ]
     mistakes: Mistakes = [
-        ("unpool-copied-to-window", to_list(copied_to_window(y, k))),
+        ("unpool-copied-to-window", to_list(np.kron(y, np.ones((k, k))))),
         ("unpool-ignored-positions", to_list(ops.max_unpool2d(
             y, (np.arange(m)[:, None] * k * n + np.arange(m)[None, :] * k), k, k))),
         ("unpooled-wrong-values", to_list(ops.max_unpool2d(pooled, idx, k, k))

@@ -12,18 +12,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from cnnquiz.engine.arith import RF
+from cnnquiz.engine.explain import const
 from cnnquiz.engine.spec import parse
 from cnnquiz.errors import SpecError
 from cnnquiz.questions.model import Answer
 from cnnquiz.questions.template import Ctx, Draft, template
 from cnnquiz.questions.templates.common import net, net_spec, shape_text, step
-from cnnquiz.questions.templates.costs_common import (
-    Field,
-    conv_text,
-    difference,
-    layer_block,
-    rf_walk,
-)
+from cnnquiz.questions.templates.costs_common import conv_text, difference, layer_block, rf_walk
 
 
 def draw_stack(t: Ctx, *, n: tuple[int, int] = (2, 6), kernels: tuple[int, ...] = (3, 3, 5),
@@ -87,10 +83,10 @@ def rf_size(t: Ctx) -> Draft:
                      "初值 r_0 = 1，j_0 = 1：")]
     solution += _trace(t, layers, shape, ("rf", "jump"))
     ks = [layer.args["k"][0] for layer in parse(layers)]
-    mistakes = [("multiplied-strides-wrongly", rf_walk(layers, own_stride=True).r),
+    mistakes = [("multiplied-strides-wrongly", rf_walk(layers, own_stride=True).r.value),
                 ("added-kernel-sizes", sum(ks)),
-                ("ignored-dilation", rf_walk(layers, dilation=False).r),
-                ("ignored-stride", rf_walk(layers, stride=False).r)]
+                ("ignored-dilation", rf_walk(layers, dilation=False).r.value),
+                ("ignored-stride", rf_walk(layers, stride=False).r.value)]
     return Draft(prompt, Answer("int", last.rf), solution, net_spec(shape, layers, "rf"), mistakes)
 
 
@@ -98,8 +94,8 @@ def center_spec(shape: tuple[int, ...], layers: str, unit: int) -> dict[str, Any
     return {"op": "rf_center", "input": list(shape), "layers": layers, "unit": unit}
 
 
-def _center(rf: Field, unit: int) -> float:
-    return float(rf.start + unit * rf.j)
+def _center(rf: RF, unit: int) -> float:
+    return float(rf.start.value + unit * rf.j.value)
 
 
 def _without_pools(layers: str) -> str:
@@ -124,7 +120,7 @@ def rf_jump(t: Ctx) -> Draft:
             "apart are the centres of neighbouring output units?",
             "最后一层的累计步长（jump）是多少，即相邻输出单元的感受野中心在输入上相隔多少像素？")
         return Draft(prompt, Answer("int", jump), solution, net_spec(shape, layers, "jump"),
-                     [("added-strides", s_sum), ("ignored-pool-stride", no_pool.j)])
+                     [("added-strides", s_sum), ("ignored-pool-stride", no_pool.j.value)])
     if t.level == 2:
         a = t.rng.randrange(0, hout - 1)
         b = t.rng.randrange(a + 1, hout)
@@ -137,7 +133,7 @@ def rf_jump(t: Ctx) -> Draft:
                              f"({b} - {a})*{jump} = {value}"))
         spec = difference(center_spec(shape, layers, b), center_spec(shape, layers, a))
         mistakes = [("added-strides", (b - a) * s_sum),
-                    ("ignored-pool-stride", (b - a) * no_pool.j),
+                    ("ignored-pool-stride", (b - a) * no_pool.j.value),
                     ("one-index-off", (b - a + 1) * jump)]
         return Draft(prompt, Answer("int", value), solution, spec, mistakes)
     unit = t.rng.randrange(0, hout)
@@ -164,27 +160,11 @@ def rf_jump(t: Ctx) -> Draft:
                  center_spec(shape, layers, unit), mistakes)
 
 
-def _window(rf: Field, unit: int) -> list[int] | None:
+def _window(rf: RF, unit: int) -> list[int] | None:
     """[first, last] input rows of output unit `unit`; None when a wrong rule gives halves."""
-    centre, half = rf.start + unit * rf.j, (rf.r - 1) / 2
+    centre, half = rf.start.value + unit * rf.j.value, (rf.r.value - 1) / 2
     lo, hi = centre - half, centre + half
     return [int(lo), int(hi)] if float(lo).is_integer() and float(hi).is_integer() else None
-
-
-def units_inside(rf: Field, units: int, size: int) -> list[int]:
-    """The output units whose window lies inside a `size` input, i.e.
-    `[i for i in range(units) if (w := _window(rf, i)) and w[0] >= 0 and w[1] <= size - 1]`.
-
-    Unit i's window is unit 0's moved down by i*jump (exactly: its ends are multiples of
-    1/2), so all windows are whole rows or none are, and those inside form one run.
-    """
-    first = _window(rf, 0)
-    if first is None:
-        return []
-    jump = rf.j
-    lo = max(0, -(first[0] // jump))  # the first unit whose window starts at row >= 0
-    hi = min(units - 1, (size - 1 - first[1]) // jump)  # the last ending at row <= size - 1
-    return list(range(lo, hi + 1))
 
 
 @template("rf.window", "rfw", "receptive-field",
@@ -195,8 +175,9 @@ def rf_window(t: Ctx) -> Draft:
         layers = level_stack(t)
         shape = (3, size, size)
         last = net(layers, shape).rows[-1]
-        rf = Field(last.explain["rf"].value, last.explain["jump"].value, float(last.start or 0.0))
-        inside = units_inside(rf, last.output[1], size)
+        rf = RF(last.explain["rf"], last.explain["jump"], const(float(last.start or 0.0)))
+        inside = [i for i in range(last.output[1])
+                  if (w := _window(rf, i)) is not None and w[0] >= 0 and w[1] <= size - 1]
         if inside:
             break
     unit = t.choice(inside)
@@ -207,15 +188,15 @@ def rf_window(t: Ctx) -> Draft:
         "of the last layer? Give the first and the last row, like `[3, 9]`.",
         f"最后一层输出第 {unit} 行（从 0 数）的感受野覆盖输入的哪些行（沿 H，从 0 数）？"
         "写出第一行和最后一行，例如 `[3, 9]`。")
-    centre = rf.start + unit * rf.j
+    centre = rf.start.value + unit * rf.j.value
     solution = _trace(t, layers, shape, ("rf", "jump"))
     solution += [
         step(t, "Centre of output row 0 (padding shifts it)", "输出第 0 行的中心（填充会让它偏移）",
-             f"start = {rf.start:g}"),
+             f"start = {rf.start.value:g}"),
         step(t, f"Centre of row {unit}", f"第 {unit} 行的中心",
-             f"{rf.start:g} + {unit}*{rf.j} = {centre:g}"),
+             f"{rf.start.value:g} + {unit}*{rf.j.value} = {centre:g}"),
         step(t, "Window = centre -/+ (r - 1)/2", "范围 = 中心 -/+ (r - 1)/2",
-             f"[{centre:g} - {(rf.r - 1) / 2:g}, {centre:g} + {(rf.r - 1) / 2:g}] = "
+             f"[{centre:g} - {(rf.r.value - 1) / 2:g}, {centre:g} + {(rf.r.value - 1) / 2:g}] = "
              f"[{window[0]}, {window[1]}]"),
     ]
     mistakes: list[tuple[str, Any]] = [("one-index-off", [window[0] + 1, window[1] + 1])]
