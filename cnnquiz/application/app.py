@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from cnnquiz.questions.network_case import NetworkCase
     from cnnquiz.questions.sets import QuestionSet
     from cnnquiz.questions.sheets import Report
-    from cnnquiz.store.stats import Summary
+    from cnnquiz.store.stats import Progress
     from cnnquiz.store.store import Store
     from cnnquiz.store.transfer import ImportReport
     from cnnquiz.study.interview import Interview
@@ -168,7 +168,7 @@ class Application:
                          lang=self.settings.lang, bank_dirs=self.settings.bank_dirs,
                          now=self._now, rng=rng)
 
-    def stats(self) -> Summary:
+    def stats(self) -> Progress:
         from cnnquiz.application.settings import DEFAULT_LEARNER
         from cnnquiz.store.stats import summarize
 

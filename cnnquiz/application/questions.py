@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from cnnquiz.errors import CnnquizError
-from cnnquiz.i18n import Lang
+from cnnquiz.i18n import Lang, is_lang
 
 if TYPE_CHECKING:
     from cnnquiz.questions.model import Question
@@ -84,7 +84,7 @@ def read_set(ref: str, lang: Lang, bank_dirs: Sequence[str] = ()) -> QuestionSet
             raise CnnquizError(f"cannot read set file {path}: {exc}") from None
         own = data.get("lang") if isinstance(data, dict) else None
         # a set file is graded in its own language (a zh set explains in Chinese)
-        return sets.from_json(data, own if own in ("en", "zh") else lang,
+        return sets.from_json(data, own if is_lang(own) else lang,
                               regenerate=lambda code, lg: resolve_code(code, _lang(lg), bank_dirs))
     try:
         p = sets.parse_code(ref)

@@ -31,7 +31,6 @@ from cnnquiz.topics import BY_SLUG, SECTIONS
 Kind = Literal["short", "choice", "truefalse"]
 KINDS: tuple[str, ...] = ("short", "choice", "truefalse")
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-LANGS: tuple[str, ...] = ("en", "zh")
 # Fields that only some kinds use; another kind carrying one is almost always a mistake.
 KIND_FIELDS: dict[str, tuple[str, ...]] = {
     "short": ("answer", "points"),

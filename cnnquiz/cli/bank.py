@@ -52,7 +52,7 @@ def list_entries(
     topic: str = typer.Option(None, "--topic", help="Only entries of this topic slug."),
 ) -> None:
     """List the concept questions (shipped bank and --bank folders)."""
-    from cnnquiz.bank.schema import LANGS
+    from cnnquiz.i18n import LANGS
 
     with context.application(ctx) as application:
         for warning in application.bank_warnings():

@@ -107,7 +107,8 @@ def show(report: Report, lang: Lang, saved: int | None) -> None:
 def _headline(q: Question, n: int, v: Verdict, lang: Lang) -> Text:
     from rich.text import Text
 
-    from cnnquiz.printing.sheet import answer_text, colon
+    from cnnquiz.printing.sheet import colon
+    from cnnquiz.questions.answer_text import answer_text
 
     mark, style = MARKS[v.verdict]
     line = Text(f"{n:>3}. ")
@@ -115,7 +116,7 @@ def _headline(q: Question, n: int, v: Verdict, lang: Lang) -> Text:
     if v.given:
         line.append(f"   {colon(text('check.you_wrote', lang), lang)} {v.given}")
     if v.verdict not in ("correct", "self"):
-        line.append(f"   {colon(text('check.expected', lang), lang)} {answer_text(q, lang)}")
+        line.append(f"   {colon(text('check.expected', lang), lang)} {answer_text(q.answer)}")
     return line
 
 

@@ -24,6 +24,7 @@ def show(
                               help="That network's input size, if it was given then."),
 ) -> None:
     """Regenerate one question from its code, with its answer and worked solution."""
+    from cnnquiz.questions.answer_text import answer_text
     from cnnquiz.questions.grading import to_plain
 
     with application(ctx) as app:
@@ -40,13 +41,7 @@ def show(
     for o in q.options:
         if f"{o.letter}." not in q.prompt:
             typer.echo(f"  {o.letter}. {o.text}")
-    typer.echo(f"\n{'答案' if zh else 'Answer'}: {_answer_text(q.answer.value)}")
+    typer.echo(f"\n{'答案' if zh else 'Answer'}: {answer_text(q.answer)}")
     typer.echo(f"\n{'解答' if zh else 'Solution'}:")
     for i, s in enumerate(q.solution, 1):
         typer.echo(f"  {i}. {s}")
-
-
-def _answer_text(value: object) -> str:
-    if isinstance(value, list) and value and all(isinstance(v, int) for v in value):
-        return "x".join(map(str, value)) if len(value) <= 4 else str(value)
-    return str(value)

@@ -42,17 +42,19 @@ def alexnet() -> list[Node]:
                  " -> linear(1000)", "classifier")]
 
 
-VGG_CFG = {
-    "vgg11": [64, "M", 128, "M", 256, 256, "M", 512, 512, "M", 512, 512, "M"],
-    "vgg16": [64, 64, "M", 128, 128, "M", 256, 256, 256, "M", 512, 512, 512, "M",
-              512, 512, 512, "M"],
+# torchvision's VGG configurations A (11), B (13) and D (16) as blocks of (width,
+# convolutions); every block ends in a 2x2 max pool. The VGG templates use them too.
+VGG_BLOCKS: dict[str, tuple[tuple[int, int], ...]] = {
+    "vgg11": ((64, 1), (128, 1), (256, 2), (512, 2), (512, 2)),
+    "vgg13": ((64, 2), (128, 2), (256, 2), (512, 2), (512, 2)),
+    "vgg16": ((64, 2), (128, 2), (256, 3), (512, 3), (512, 3)),
 }
 
 
-def vgg(cfg: list[int | str]) -> list[Node]:
+def vgg(blocks: tuple[tuple[int, int], ...]) -> list[Node]:
     parts: list[str] = []
-    for v in cfg:
-        parts += ["maxpool(2,s=2)"] if v == "M" else [f"conv({v},k=3,p=1)", "relu"]
+    for width, convs in blocks:
+        parts += [f"conv({width},k=3,p=1)", "relu"] * convs + ["maxpool(2,s=2)"]
     return [*seq(" -> ".join(parts), "features"), L("adaptiveavgpool(7)", "avgpool"),
             L("flatten"),
             *seq("linear(4096) -> relu -> dropout(0.5) -> linear(4096) -> relu -> dropout(0.5)"
@@ -148,8 +150,8 @@ NETWORKS: dict[str, Network] = {n.name: n for n in (
     Network("lenet5", lenet5, (1, 32, 32), "LeNet-5 (LeCun 1998), tanh and average pooling"),
     Network("mnist-keras", mnist_keras, (1, 28, 28), "the small Keras MNIST net of the notes"),
     Network("alexnet", alexnet, (3, 224, 224), "torchvision alexnet"),
-    Network("vgg11", lambda: vgg(VGG_CFG["vgg11"]), (3, 224, 224), "torchvision vgg11"),
-    Network("vgg16", lambda: vgg(VGG_CFG["vgg16"]), (3, 224, 224), "torchvision vgg16"),
+    Network("vgg11", lambda: vgg(VGG_BLOCKS["vgg11"]), (3, 224, 224), "torchvision vgg11"),
+    Network("vgg16", lambda: vgg(VGG_BLOCKS["vgg16"]), (3, 224, 224), "torchvision vgg16"),
     Network("resnet18", lambda: resnet([2, 2, 2, 2], False), (3, 224, 224), "torchvision resnet18"),
     Network("resnet50", lambda: resnet([3, 4, 6, 3], True), (3, 224, 224), "torchvision resnet50"),
     Network("googlenet", googlenet, (3, 224, 224),

@@ -18,6 +18,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "stage_young": ("young", "初步掌握"),
     "stage_mature": ("mature", "熟练"),
     "more": ("... and {n} more", "……还有 {n} 个"),
+    "skill": ("{title}, level {level}", "{title}（难度 {level}）"),
     "interview": ("interview on {date}: {days} left", "面试日期 {date}：还剩 {days}"),
     "interview_today": ("interview on {date}: today", "面试日期 {date}：就是今天"),
     "interview_past": ("interview on {date}: already past", "面试日期 {date}：已经过去"),

@@ -10,7 +10,8 @@ from __future__ import annotations
 from html import escape
 
 from cnnquiz.printing import markup
-from cnnquiz.printing.sheet import Sheet, Tick, answer_text, box_lines, key_steps, meta, rows, space, ticking
+from cnnquiz.printing.sheet import Sheet, Tick, box_lines, key_steps, meta, space, ticking
+from cnnquiz.questions.answer_text import answer_text, matrix_rows
 from cnnquiz.questions.model import Question
 
 CSS = """
@@ -102,7 +103,7 @@ def key(s: Sheet, first: bool = False) -> str:
 def answer_html(s: Sheet, q: Question) -> str:
     """The key entry of one question: meta line, answer (grid as a table), worked steps."""
     out = [f'<p class="meta">{escape(meta(q, s.lang))}</p>']
-    cells = rows(q.answer)
+    cells = matrix_rows(q.answer)
     if q.answer.kind == "text":
         out.append(f"<p><strong>{escape(s.colon('model_answer'))}</strong></p>{fragment(str(q.answer.value))}")
         label = s.colon("key_points")
@@ -110,7 +111,7 @@ def answer_html(s: Sheet, q: Question) -> str:
         out.append(f"<p><strong>{escape(s.colon('answer'))}</strong></p>{grid(cells)}")
         label = s.colon("solution")
     else:
-        out.append(f"<p><strong>{escape(s.colon('answer'))}</strong> {escape(answer_text(q, s.lang))}</p>")
+        out.append(f"<p><strong>{escape(s.colon('answer'))}</strong> {escape(answer_text(q.answer))}</p>")
         label = s.colon("solution")
     steps = key_steps(q)
     if steps:

@@ -6,7 +6,8 @@ separates them. Grids in the key are fenced like the prompts' own matrices.
 
 from __future__ import annotations
 
-from cnnquiz.printing.sheet import Sheet, Tick, answer_text, box_lines, key_steps, meta, rows, space, ticking
+from cnnquiz.printing.sheet import Sheet, Tick, box_lines, key_steps, meta, space, ticking
+from cnnquiz.questions.answer_text import answer_text, matrix_rows
 from cnnquiz.questions.model import Question
 
 BLANK = "_" * 24
@@ -44,7 +45,7 @@ def key(s: Sheet, heading: int) -> str:
 
 
 def key_entry(s: Sheet, n: int, q: Question, mark: str) -> str:
-    grid = rows(q.answer)
+    grid = matrix_rows(q.answer)
     lines = [f"{mark} {n}.", f"*{meta(q, s.lang)}*"]
     if q.answer.kind == "text":
         lines.append(f"**{s.colon('model_answer')}** {q.answer.value}")
@@ -55,7 +56,7 @@ def key_entry(s: Sheet, n: int, q: Question, mark: str) -> str:
         lines.append(f"**{s.colon('answer')}**\n\n```\n{body}\n```")
         label = s.colon("solution")
     else:
-        lines.append(f"**{s.colon('answer')}** {answer_text(q, s.lang)}")
+        lines.append(f"**{s.colon('answer')}** {answer_text(q.answer)}")
         label = s.colon("solution")
     steps = key_steps(q)
     if steps:

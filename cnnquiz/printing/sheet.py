@@ -7,13 +7,13 @@ answer line, the key's answer and worked steps) is decided here once.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Literal
 
 from cnnquiz.i18n import Lang, text
-from cnnquiz.questions.model import Answer, Question
+from cnnquiz.questions.answer_text import matrix_rows
+from cnnquiz.questions.model import Question
 from cnnquiz.questions.sets import QuestionSet
 
 KeyMode = Literal["inline", "separate"]
@@ -62,50 +62,12 @@ def space(q: Question) -> Space:
     """Room to write: lines for a short concept answer, a box for a grid, else one line."""
     if q.answer.kind == "text":
         return "lines"
-    return "box" if rows(q.answer) is not None else "line"
+    return "box" if matrix_rows(q.answer) is not None else "line"
 
 
 def box_lines(q: Question) -> int:
-    grid = rows(q.answer)
+    grid = matrix_rows(q.answer)
     return len(grid) + 1 if grid else WRITING_LINES
-
-
-def rows(answer: Answer) -> list[list[str]] | None:
-    """A 2-D matrix answer as rows of printed numbers; None for anything else."""
-    v = answer.value
-    if answer.kind != "matrix" or not (isinstance(v, list) and v and all(isinstance(r, list) for r in v)):
-        return None
-    if any(isinstance(c, list) for r in v for c in r):
-        return None
-    return [[number(c, answer.tolerance) for c in r] for r in v]
-
-
-def answer_text(q: Question, lang: Lang = "en") -> str:
-    """The expected answer as a person would write it (grids: rows split by `;`)."""
-    a = q.answer
-    if a.kind == "text":
-        return str(a.value)
-    if a.kind == "choice":
-        return ", ".join(a.value) if isinstance(a.value, list) else str(a.value)
-    if a.kind == "shape":
-        return " x ".join(str(v) for v in a.value)
-    grid = rows(a)
-    if grid is not None:
-        return "; ".join(" ".join(r) for r in grid)
-    if isinstance(a.value, list):
-        return ", ".join(number(v, a.tolerance) for v in a.value)
-    shown = number(a.value, a.tolerance)
-    return f"{shown} {a.unit}".strip()
-
-
-def number(value: Any, tolerance: float = 0.0) -> str:
-    """An int as it is; a float to the decimals its tolerance implies (`Round to 4 decimal
-    places`: 0.9970), or 6 significant digits without a tolerance."""
-    if isinstance(value, bool) or not isinstance(value, int | float) or isinstance(value, int):
-        return str(value)
-    if tolerance > 0 and math.isfinite(value):
-        return f"{value:.{max(0, math.ceil(-math.log10(2 * tolerance) - 1e-9))}f}"
-    return f"{value:.6g}"
 
 
 def key_steps(q: Question) -> list[str]:

@@ -12,7 +12,8 @@ import string
 
 from cnnquiz.printing import markup
 from cnnquiz.printing.formula import to_math
-from cnnquiz.printing.sheet import Sheet, Tick, answer_text, box_lines, key_steps, meta, rows, space, ticking
+from cnnquiz.printing.sheet import Sheet, Tick, box_lines, key_steps, meta, space, ticking
+from cnnquiz.questions.answer_text import answer_text, matrix_rows
 from cnnquiz.questions.model import Question
 
 PREAMBLE = """#set document(title: %title%)
@@ -120,7 +121,7 @@ def question(s: Sheet, n: int, q: Question) -> str:
 
 def key_entry(s: Sheet, q: Question) -> str:
     out = [f"#text(size: 0.85em, fill: luma(90))[{esc(meta(q, s.lang))}]"]
-    cells = rows(q.answer)
+    cells = matrix_rows(q.answer)
     if q.answer.kind == "text":
         out.append(f"#strong[{esc(s.colon('model_answer'))}] {content(str(q.answer.value))}")
         label = s.colon("key_points")
@@ -128,7 +129,7 @@ def key_entry(s: Sheet, q: Question) -> str:
         out.append(f"#strong[{esc(s.colon('answer'))}]\n\n{grid(cells)}")
         label = s.colon("solution")
     else:
-        out.append(f"#strong[{esc(s.colon('answer'))}] {esc(answer_text(q, s.lang))}")
+        out.append(f"#strong[{esc(s.colon('answer'))}] {esc(answer_text(q.answer))}")
         label = s.colon("solution")
     steps = key_steps(q)
     if steps:

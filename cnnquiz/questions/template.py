@@ -13,11 +13,19 @@ from __future__ import annotations
 import random
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from cnnquiz.questions.mistakes import explain as explain_mistake
 from cnnquiz.questions.model import Answer, Mistake, Option, Question
 from cnnquiz.topics import BY_SLUG
+
+T = TypeVar("T")
+MAX_DRAWS = 1000  # rejections in a row before a template's drawing loop gives up
+
+
+class DrawExhausted(RuntimeError):
+    """A template's rejection loop found nothing acceptable: a bug in the template, not in
+    anything the user did (so not a CnnquizError)."""
 
 
 @dataclass
@@ -36,6 +44,19 @@ class Ctx:
 
     def by_level(self, basic: Any, interview: Any, tricky: Any) -> Any:
         return (basic, interview, tricky)[self.level - 1]
+
+    def redraw(self, draw: Callable[[], T | None], what: str) -> T:
+        """Call `draw` until it returns something (None: rejected, draw again).
+
+        Templates draw, then reject what would make a poor question (a constant kernel,
+        a stack too deep for its input). A rejection loop that runs out is a bug in the
+        template, so after MAX_DRAWS rejections it stops with DrawExhausted.
+        """
+        for _ in range(MAX_DRAWS):
+            drawn = draw()
+            if drawn is not None:
+                return drawn
+        raise DrawExhausted(f"no acceptable {what} in {MAX_DRAWS} draws (level {self.level})")
 
 
 @dataclass

@@ -1,4 +1,5 @@
-"""Mistakes in words, and text measured by display width, for stats in both languages.
+"""Mistakes and skills in words, and text measured by display width, for stats in both
+languages.
 
 Attempts store a mistake by its stable id: a catalogue slug ("forgot-plus-one") for
 generated questions, `bank:<entry>:<letter>` for a wrong option of a concept
@@ -57,6 +58,27 @@ def mistake_label(mistake: str, lang: Lang, bank_dirs: Sequence[str | Path] = ()
         sentence = CATALOG[mistake][1 if lang == "zh" else 0]
         return clip(_CLAUSE_END.split(sentence.strip(), maxsplit=1)[0].rstrip(".。"), LABEL_CELLS)
     return mistake.replace("-", " ")
+
+
+def skill_label(skill: str, lang: Lang, bank_dirs: Sequence[str | Path] = ()) -> str:
+    """A skill in words: a template's title and level, a concept entry's question (the
+    key itself when nothing better is known, e.g. a template since removed)."""
+    from cnnquiz.questions import generate
+
+    if skill.startswith("bank:"):
+        from cnnquiz import bank
+
+        try:
+            entry = bank.find(skill, bank_dirs)
+        except CnnquizError:
+            return skill
+        return clip(entry.entry.question.get(lang), LABEL_CELLS)
+    template_id, _, level = skill.rpartition("@")
+    try:
+        title = generate.get(template_id).title(lang)
+    except CnnquizError:
+        return skill
+    return text("stats.skill", lang, title=title, level=level)
 
 
 def _bank_label(mistake: str, lang: Lang, bank_dirs: Sequence[str | Path]) -> str | None:

@@ -1,4 +1,4 @@
-"""The readable form of a stats Summary: plain lines with text bars, no colours needed.
+"""The readable form of a stats Progress: plain lines with text bars, no colours needed.
 
 Every bar has its number beside it (screen readers), columns are padded by display
 width (Chinese topic names take two columns a character), mistakes are shown in
@@ -12,8 +12,8 @@ from pathlib import Path
 
 from cnnquiz.i18n import Lang, text
 from cnnquiz.store.interviews import trend
-from cnnquiz.store.labels import cells, ljust, mistake_label
-from cnnquiz.store.stats import Summary
+from cnnquiz.store.labels import cells, ljust, mistake_label, skill_label
+from cnnquiz.store.stats import Progress
 from cnnquiz.topics import BY_SLUG
 
 BAR = 20
@@ -32,7 +32,7 @@ def pct(n: int, d: int) -> str:
     return f"{100 * n / d:.0f}%" if d else "-"
 
 
-def render(s: Summary, lang: Lang = "en", bank_dirs: Sequence[str | Path] = ()) -> str:
+def render(s: Progress, lang: Lang = "en", bank_dirs: Sequence[str | Path] = ()) -> str:
     """The summary as text for a terminal (or a screen reader: every bar has its number)."""
     def t(key: str, **values: object) -> str:
         return text(f"stats.{key}", lang, **values)
@@ -71,13 +71,14 @@ def render(s: Summary, lang: Lang = "en", bank_dirs: Sequence[str | Path] = ()) 
                 continue
             lines.append(f"  {t('stage_' + stage)} ({len(group)})")
             for k in group[:SHOWN_PER_STAGE]:
-                lines.append(f"    {bar(k.recall, 10)} {100 * k.recall:3.0f}%  {k.skill}")
+                lines.append(f"    {bar(k.recall, 10)} {100 * k.recall:3.0f}%  "
+                             f"{skill_label(k.skill, lang, bank_dirs)}")
             if len(group) > SHOWN_PER_STAGE:
                 lines.append(f"    {t('more', n=len(group) - SHOWN_PER_STAGE)}")
     return "\n".join(lines)
 
 
-def _interview(s: Summary, lang: Lang) -> str:
+def _interview(s: Progress, lang: Lang) -> str:
     assert s.interview is not None and s.days_left is not None
     when = s.interview.isoformat()
     if s.days_left > 0:
@@ -87,7 +88,7 @@ def _interview(s: Summary, lang: Lang) -> str:
                 date=when)
 
 
-def _mock_interviews(s: Summary, lang: Lang) -> list[str]:
+def _mock_interviews(s: Progress, lang: Lang) -> list[str]:
     """The last mock interviews, one line each, and the trend of their scores."""
     if not s.mock_interviews:
         return []

@@ -39,7 +39,7 @@ class SkillMastery:
 
 
 @dataclass
-class Summary:
+class Progress:
     learner: str
     attempts: int = 0
     correct: int = 0
@@ -74,10 +74,10 @@ class Summary:
 
 
 def summarize(store: Store, learner: str = "default", *, now: Callable[[], datetime] | None = None,
-              tz: tzinfo | None = None, days: int = 7) -> Summary:
+              tz: tzinfo | None = None, days: int = 7) -> Progress:
     """The learner's progress as of `now()`; an unknown learner has an empty summary."""
     at = (now or (lambda: datetime.now(UTC)))()
-    out = Summary(learner)
+    out = Progress(learner)
     with store.reading() as s:
         lid = s.scalar(select(Learner.id).where(Learner.name == learner))
         if lid is None:
@@ -123,7 +123,7 @@ def streak(days: set[date], today: date) -> int:
     return n
 
 
-def _due(out: Summary, cards: list[CardState], planner: Planner, at: datetime, days: int) -> None:
+def _due(out: Progress, cards: list[CardState], planner: Planner, at: datetime, days: int) -> None:
     tomorrow = planner.today_start(at) + timedelta(days=1)
     counts = [0] * days
     for c in cards:

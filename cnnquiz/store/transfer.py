@@ -88,7 +88,7 @@ class ImportReport:
 
 def import_data(store: Store, doc: Any, source: str) -> ImportReport:
     """Merge a validated export document into the store, in one transaction."""
-    from cnnquiz.store.schema import parse
+    from cnnquiz.store.import_file import parse
 
     parsed = parse(doc, source)
     return store.write(lambda s: _merge(s, parsed))

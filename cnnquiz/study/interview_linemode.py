@@ -23,6 +23,7 @@ import re
 from typing import Any, TextIO
 
 from cnnquiz.i18n import Lang, text
+from cnnquiz.questions.answer_text import answer_text
 from cnnquiz.study.interview import Answered, Asked, Interview
 from cnnquiz.study.linemode import GIVE_UP, Reader, Render, raw, undecodable
 from cnnquiz.study.loop import GAVE_UP
@@ -117,7 +118,7 @@ class InterviewLines:
                     "solution": []}, shown)
 
     def _review(self, r: ReviewItem) -> list[str]:
-        expected = _plain(r.expected)
+        expected = answer_text(r.question.answer)
         verdict = text(f"common.{r.verdict}", self.lang)
         lines = ["", self.t("item", n=r.n, code=r.question.code, verdict=verdict,
                             followup=self.t("item_followup") if r.followup else "")]
@@ -173,9 +174,3 @@ class InterviewLines:
         out = json.dumps(event, ensure_ascii=False, default=str) if self.jsonl else shown
         self.stdout.write(out + "\n")
         self.stdout.flush()
-
-
-def _plain(value: Any) -> str:
-    if isinstance(value, list):
-        return json.dumps(value, ensure_ascii=False)
-    return str(value)

@@ -27,6 +27,7 @@ from collections.abc import Callable
 from typing import Any, TextIO
 
 from cnnquiz.i18n import Lang, text
+from cnnquiz.questions.answer_text import answer_text
 from cnnquiz.questions.grading import SELF_RATED
 from cnnquiz.questions.model import Question
 from cnnquiz.study.loop import GAVE_UP, GIVE_UP_LINE, Outcome, StudyLoop
@@ -154,7 +155,7 @@ class Drill:
             return [self.t("wrong")]  # a give-up: the model answer was just revealed
         lines = [self.t("correct")]
         if v.verdict == "wrong":
-            lines = [self.t("wrong_expected", expected=_plain(v.expected))]
+            lines = [self.t("wrong_expected", expected=answer_text(o.question.answer))]
             if v.mistake:
                 lines.append(self._para(self.t("mistake", label=explanation)))
             elif explanation:
@@ -191,9 +192,3 @@ class Drill:
         out = json.dumps(event, ensure_ascii=False, default=str) if self.jsonl else shown
         self.stdout.write(out + "\n")
         self.stdout.flush()
-
-
-def _plain(value: Any) -> str:
-    if isinstance(value, list):
-        return json.dumps(value, ensure_ascii=False)
-    return str(value)

@@ -25,6 +25,7 @@ from datetime import UTC, datetime, tzinfo
 from pathlib import Path
 
 from cnnquiz.errors import CnnquizError
+from cnnquiz.questions.answer_text import answer_text
 from cnnquiz.questions.answers import is_blank
 from cnnquiz.questions.grading import SHOWN_CHARS, counts_as_attempt, grade, grade_self
 from cnnquiz.questions.model import Question, Verdict
@@ -102,7 +103,6 @@ class StudyLoop:
         self.session_uid: str | None = None
         self.current: Question | None = None
         self.n = self.answered = self.correct = 0
-        self._skill: Skill | None = None
         self._last: str | None = None
         self._shown_at = self._started = self.now()
         self.hinted = False  # the current question's hint has been shown
@@ -127,7 +127,6 @@ class StudyLoop:
         pick = queue.choose(self.skills, self.cards, self.planner, self.now(), self._last)
         if pick is None:
             return None
-        self._skill = pick.skill
         self.current = pick.skill.instance(self.rng, self.lang, self.bank_dirs)
         self.n += 1
         self._shown_at = self.now()
@@ -162,7 +161,7 @@ class StudyLoop:
 
     def reveal(self) -> Reveal:
         q = self._pending()
-        return Reveal(str(q.answer.value), q.key_points)
+        return Reveal(answer_text(q.answer), q.key_points)
 
     def rate(self, rating: int, given: str = "", seconds: float | None = None) -> Outcome:
         """Record the learner's own rating (1 Again, 2 Hard, 3 Good, 4 Easy) of a short answer.

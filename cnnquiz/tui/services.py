@@ -16,7 +16,7 @@ from cnnquiz.application import Application, Settings, make_application
 from cnnquiz.i18n import Lang, is_lang
 
 if TYPE_CHECKING:
-    from cnnquiz.store.stats import Summary
+    from cnnquiz.store.stats import Progress
     from cnnquiz.study.loop import StudyLoop
 
 WEAKEST = 8  # skills listed (and practised with `p`) on the stats screen
@@ -41,7 +41,7 @@ class Prefs:
 class StatsView:
     """Everything the stats screen shows, ids already put in words."""
 
-    summary: Summary
+    summary: Progress
     activity: list[int]  # answers on each of the last days, oldest first
     today: date
     mistakes: list[tuple[str, int]]  # (mistake in words, times), most frequent first
@@ -84,15 +84,14 @@ class Services:
         app = self.application
         app.settings = replace(app.settings, lang=lang)
 
-    def summary(self) -> Summary:
+    def summary(self) -> Progress:
         return self.application.stats()
 
     def activity(self, days: int = 30) -> list[int]:
         return self.application.activity(self.today(), days)
 
     def stats_view(self) -> StatsView:
-        from cnnquiz.store.labels import mistake_label
-        from cnnquiz.study.labels import skill_label
+        from cnnquiz.store.labels import mistake_label, skill_label
 
         s, lang, dirs = self.summary(), self.application.settings.lang, \
             self.application.settings.bank_dirs

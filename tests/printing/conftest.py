@@ -14,8 +14,8 @@ import pytest
 from cnnquiz import bank
 from cnnquiz.i18n import Lang
 from cnnquiz.printing import markup
-from cnnquiz.printing.sheet import answer_text, rows
 from cnnquiz.questions import generate
+from cnnquiz.questions.answer_text import answer_text, matrix_rows
 from cnnquiz.questions.model import Question
 from cnnquiz.questions.sets import QuestionSet
 
@@ -65,12 +65,12 @@ def prompt_pieces(q: Question) -> list[str]:
 
 
 def answer_pieces(q: Question) -> list[str]:
-    grid = rows(q.answer)
+    grid = matrix_rows(q.answer)
     if grid is not None:
         return [norm("".join(r)) for r in grid]
     if q.answer.kind == "text":
         return [norm(markup.plain(str(q.answer.value)))]
-    return [norm(answer_text(q))]
+    return [norm(answer_text(q.answer))]
 
 
 def pdf_pages(data: bytes, code: str = CODE) -> list[str]:

@@ -15,7 +15,7 @@ from cnnquiz.errors import CnnquizError
 from cnnquiz.store.labels import cells, mistake_label
 from cnnquiz.store.report import render
 from cnnquiz.store.scheduler import INTERVIEW_DATE, Planner
-from cnnquiz.store.stats import Summary, summarize
+from cnnquiz.store.stats import Progress, summarize
 from cnnquiz.store.store import Store
 from tests.store.helpers import START, Clock, attempt, cli
 
@@ -46,7 +46,7 @@ def test_recall_is_the_fsrs_forgetting_curve_in_whole_days(store: Store, clock: 
 
 
 def test_mistakes_are_shown_in_words_in_both_languages() -> None:
-    s = Summary("default", attempts=5, correct=1, by_topic={"pooling": (5, 1)},
+    s = Progress("default", attempts=5, correct=1, by_topic={"pooling": (5, 1)},
                 mistakes={"forgot-plus-one": 3, "bank:pooling-has-no-parameters:A": 2,
                           "bank:pooling-keeps-channels:B": 1})
     en, zh = render(s, "en"), render(s, "zh")
@@ -59,7 +59,7 @@ def test_mistakes_are_shown_in_words_in_both_languages() -> None:
 
 
 def test_chinese_stats_are_in_chinese_and_aligned_by_display_width() -> None:
-    s = Summary("default", attempts=9, correct=4, streak_days=2,
+    s = Progress("default", attempts=9, correct=4, streak_days=2,
                 by_topic={"conv1d": (4, 2), "receptive-field": (3, 1), "params": (2, 1)})
     zh = render(s, "zh")
     for word in ("学习进度", "作答 9 次", "各主题正确率", "现在到期"):

@@ -31,7 +31,7 @@ async def test_mistakes_and_skills_read_as_words_and_p_practises_exactly_those(
         assert "×" in mistakes and not any(slug in mistakes for slug in CATALOG)
         assert mistake_label("forgot-plus-one", "en") in mistakes
         weakest = plain(stats.query_one("#weakest"))
-        assert len(stats.weakest) == WEAKEST and "@" not in weakest and "· L" in weakest
+        assert len(stats.weakest) == WEAKEST and "@" not in weakest and ", level " in weakest
         chart = plain(stats.query_one("#activity")).splitlines()
         assert chart[0].split()[0] == str(max(app.services.activity()))  # the scale's top
         assert "·" in chart[-2] and chart[-1].split() == ["10-28", "11-26"]  # 30 days to NOW

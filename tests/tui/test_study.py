@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from sqlalchemy import create_engine, select
 
+from cnnquiz.questions.answer_text import answer_text
 from cnnquiz.questions.grading import grade
 from cnnquiz.store.models import Attempt
 from cnnquiz.tui.screens.study import StudyScreen
-from cnnquiz.tui.widgets.verdict import VerdictPanel, answer_text
+from cnnquiz.tui.widgets.verdict import VerdictPanel
 from tests.tui.conftest import MakeApp, settle
 
 
@@ -24,11 +27,7 @@ def attempts(db: str) -> list[Attempt]:
 def right_answer(screen: StudyScreen) -> str:
     q = screen.question
     assert q is not None
-    value = q.answer.value
-    text = "; ".join(" ".join(map(str, r)) for r in value) if q.answer.kind == "matrix" \
-        else answer_text(value).replace(",", "")
-    if q.answer.kind == "choice":
-        text = value if isinstance(value, str) else " ".join(value)
+    text = answer_text(q.answer)
     assert grade(q, text).verdict == "correct", (q.code, text)
     return text
 
@@ -72,7 +71,7 @@ async def test_a_wrong_answer_names_the_mistake_and_shows_the_solution(
         q = screen.question
         assert q.mistakes, "output-size questions know their typical mistakes"
         mistake = q.mistakes[0]
-        await type_text(pilot, answer_text(mistake.value).replace(",", ""))
+        await type_text(pilot, answer_text(replace(q.answer, value=mistake.value)))
         await pilot.press("enter")
         await settle(app)
         saved = attempts(db)[-1]

@@ -110,14 +110,16 @@ def _act(name: str, z: float, grad: bool = False) -> float:
           title=("Backpropagation through one neuron", "单个神经元的反向传播"))
 def neuron_grad(t: Ctx) -> Draft:
     act = t.by_level("identity", "relu", "sigmoid")
-    while True:
+
+    def draw() -> tuple[list[int], list[int], int, int, float, float] | None:
         x = [t.choice((-3, -2, -1, 1, 2, 3)) for _ in range(2)]
         w, b = [t.rng.randrange(-2, 3) for _ in range(2)], t.rng.randrange(-2, 3)
         target = t.choice((0, 1)) if act == "sigmoid" else t.rng.randrange(-3, 4)
         z = float(ops.linear(x, [w], [b])[0])
         y = _act(act, z)
-        if z != 0 and y != target:
-            break
+        return (x, w, b, target, z, y) if z != 0 and y != target else None
+
+    x, w, b, target, z, y = t.redraw(draw, "neuron with a nonzero input and a nonzero error")
     wrt = t.by_level("w", t.choice(("w", "b", "x")), t.choice(("w", "x")))
     k = t.rng.randrange(2)
     dy = y - target

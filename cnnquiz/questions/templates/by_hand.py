@@ -32,10 +32,11 @@ _TRICKY = ((4, 3, 1, 1, 1), (5, 3, 2, 1, 1), (5, 3, 1, 1, 2), (6, 3, 2, 1, 1), (
 
 
 def _kernel(t: Ctx, k: int, values: tuple[int, ...]) -> list[list[int]]:
-    while True:
+    def draw() -> list[list[int]] | None:
         w = [[t.choice(values) for _ in range(k)] for _ in range(k)]
-        if len({v for row in w for v in row}) > 1:  # a constant kernel is a box sum, not a filter
-            return w
+        return w if len({v for row in w for v in row}) > 1 else None
+
+    return t.redraw(draw, "kernel that is not constant")  # a constant one is a box sum
 
 
 def _config(t: Ctx) -> tuple[list[list[int]], list[list[int]], int, int, int]:

@@ -27,10 +27,11 @@ MODES = ("full", "valid", "same")
 
 
 def _seq(t: Ctx, n: int, lo: int, hi: int) -> list[int]:
-    while True:
+    def draw() -> list[int] | None:
         v = [t.rng.randrange(lo, hi) for _ in range(n)]
-        if any(v) and v != v[::-1]:  # a palindrome kernel hides the flip
-            return v
+        return v if any(v) and v != v[::-1] else None  # a palindrome kernel hides the flip
+
+    return t.redraw(draw, "sequence that is neither zero nor a palindrome")
 
 
 @template("conv1d.values", "h1d", "conv1d", title=("1-D convolution by hand", "手算一维卷积"))

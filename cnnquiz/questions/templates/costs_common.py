@@ -24,7 +24,7 @@ from cnnquiz.questions.template import Ctx
 from cnnquiz.questions.templates.common import net
 
 
-def fmt(n: int | float) -> str:
+def thousands(n: int | float) -> str:
     """34944 -> '34,944' (the way the notes write counts)."""
     if isinstance(n, float) and not n.is_integer():
         return f"{n:,.2f}"

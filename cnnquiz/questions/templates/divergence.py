@@ -41,9 +41,7 @@ def _kl_terms(p: list[float], q: list[float]) -> str:
 def divergence(t: Ctx) -> Draft:
     n = t.by_level(2, t.choice((3, 4)), t.choice((2, 3)))
     p = _dist(t, n)
-    q = _dist(t, n)
-    while q == p:
-        q = _dist(t, n)
+    q = t.redraw(lambda: d if (d := _dist(t, n)) != p else None, "distribution unlike p")
     kind = "js" if t.level == 3 else "kl"
     reverse = t.level == 2 and t.rng.random() < 0.5
     a, b = (q, p) if reverse else (p, q)

@@ -10,6 +10,7 @@ the training-mode output over masks, (1-p) * x/(1-p) = x; `"expected_kept"` = n 
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from cnnquiz.engine import ops
@@ -107,8 +108,8 @@ def dropout_scale(t: Ctx) -> Draft:
 
 @template("dropout.count", "dcn", "dropout", title=("Dropped units", "被丢弃的单元数"))
 def dropout_count(t: Ctx) -> Draft:
-    shape: tuple[int, ...]
-    while True:
+    def draw() -> tuple[tuple[int, ...], float, int] | None:
+        shape: tuple[int, ...]
         if t.level == 1:
             shape, p = (t.choice((10, 20, 50, 100, 200, 500, 1000)),), t.choice(_P)
         elif t.level == 2:
@@ -117,11 +118,10 @@ def dropout_count(t: Ctx) -> Draft:
             p = t.choice((0.5, 0.25, 0.125, 0.75, 0.2, 0.1))
         else:
             shape, p = (t.choice((100, 200, 500, 1000, 4096, 2048)),), t.choice(_P)
-        n = 1
-        for d in shape:
-            n *= d
-        if abs(n * p - round(n * p)) < 1e-9:
-            break
+        n = math.prod(shape)
+        return (shape, p, n) if abs(n * p - round(n * p)) < 1e-9 else None
+
+    shape, p, n = t.redraw(draw, "layer whose expected count is whole")
     ask = "expected_kept" if t.level == 3 and t.rng.random() < 0.5 else "expected_zeroed"
     zeroed = ops.expected_zeroed(n, p)
     value = zeroed if ask == "expected_zeroed" else n - zeroed

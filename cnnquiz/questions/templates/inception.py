@@ -20,8 +20,8 @@ from cnnquiz.questions.templates.costs_common import (
     branch_summaries,
     conv_text,
     difference,
-    fmt,
     inception_spec,
+    thousands,
 )
 
 LECTURE = (256, 28, (128, 64, 192, 64, 96, 64))
@@ -114,17 +114,17 @@ def inception_macs(t: Ctx) -> Draft:
     solution = []
     if ask in ("naive", "saving"):
         solution += branch_lines(t, n_sums, "macs")
-        solution.append(step(t, "Naive total", "朴素模块合计", f"{fmt(n_tot)}"))
+        solution.append(step(t, "Naive total", "朴素模块合计", f"{thousands(n_tot)}"))
     if ask in ("reduced", "saving"):
         solution += branch_lines(t, r_sums, "macs")
-        solution.append(step(t, "Reduced total", "降维模块合计", f"{fmt(r_tot)}"))
+        solution.append(step(t, "Reduced total", "降维模块合计", f"{thousands(r_tot)}"))
     lecture = (c, h, sizes) == LECTURE
     if lecture and ask != "naive":
         solution.append(t.tr(
             "The CS231n slide quotes 358M ops for the reduced module, but its own branches sum "
-            f"to {fmt(r_tot)} MACs (about 271M); the naive module's 854M does add up.",
+            f"to {thousands(r_tot)} MACs (about 271M); the naive module's 854M does add up.",
             "CS231n 的幻灯片说降维模块需要 358M 次运算，但按它列出的各分支相加只有 "
-            f"{fmt(r_tot)} 次乘加（约 271M）；朴素模块的 854M 是对的。"))
+            f"{thousands(r_tot)} 次乘加（约 271M）；朴素模块的 854M 是对的。"))
     elif lecture and ask == "naive":
         solution.append(t.tr("This is the CS231n slide's 854M ops.",
                              "这就是 CS231n 幻灯片上的 854M 次运算。"))
@@ -141,6 +141,7 @@ def inception_macs(t: Ctx) -> Draft:
                     ("reduction-ignored", full_depth)]
     else:
         answer, spec = n_tot - r_tot, difference(n_spec, r_spec)
-        solution.append(step(t, "Saving", "节省", f"{fmt(n_tot)} - {fmt(r_tot)} = {fmt(answer)}"))
+        solution.append(step(t, "Saving", "节省",
+                             f"{thousands(n_tot)} - {thousands(r_tot)} = {thousands(answer)}"))
         mistakes = [("counted-flops-not-macs", 2 * answer), ("forgot-1x1-layers", n_tot - no_1x1)]
     return Draft(prompt, Answer("int", answer), solution, spec, mistakes)

@@ -16,8 +16,8 @@ from cnnquiz.questions.templates.common import step
 from cnnquiz.questions.templates.costs_common import (
     branch_summaries,
     difference,
-    fmt,
     inception_spec,
+    thousands,
 )
 from cnnquiz.questions.templates.inception import branch_lines, describe, is_1x1, module, total
 
@@ -62,16 +62,16 @@ def inception_params(t: Ctx) -> Draft:
     if ask != "reduced":
         solution += branch_lines(t, n_sums, "params")
         solution.append(step(t, "Naive total, (1+9+25)*C1*C1", "朴素模块合计 (1+9+25)*C1*C1",
-                             fmt(n_tot)))
+                             thousands(n_tot)))
     if ask != "naive":
         solution += branch_lines(t, r_sums, "params")
-        solution.append(step(t, "Reduced total", "降维模块合计", fmt(r_tot)))
+        solution.append(step(t, "Reduced total", "降维模块合计", thousands(r_tot)))
     if ask != "naive" and (c1, c2) == (16, 8):
         solution.append(t.tr(
             "A popular answer key gives (1*(3*C1+C2) + 9*C2 + 25*C2)*C1 = 5,248 here; its 1x1 "
-            f"term does not match the layers listed, which add up to {fmt(r_tot)}.",
+            f"term does not match the layers listed, which add up to {thousands(r_tot)}.",
             "流行的答案给出 (1*(3*C1+C2) + 9*C2 + 25*C2)*C1 = 5,248；其中 1x1 项与上面列出的层对不上，"
-            f"逐层相加应为 {fmt(r_tot)}。"))
+            f"逐层相加应为 {thousands(r_tot)}。"))
     n_spec, r_spec = inception_spec(shape, naive, "params"), inception_spec(shape, red, "params")
     no_1x1 = total(r_sums, "params", lambda r: r.type == "conv" and not is_1x1(r.spec))
     if ask == "naive":
@@ -84,6 +84,7 @@ def inception_params(t: Ctx) -> Draft:
                                                    - total(n_sums[:1], "params"))]
     else:
         answer, spec = n_tot - r_tot, difference(n_spec, r_spec)
-        solution.append(step(t, "Saving", "节省", f"{fmt(n_tot)} - {fmt(r_tot)} = {fmt(answer)}"))
+        solution.append(step(t, "Saving", "节省",
+                             f"{thousands(n_tot)} - {thousands(r_tot)} = {thousands(answer)}"))
         mistakes = [("forgot-1x1-layers", n_tot - no_1x1)]
     return Draft(prompt, Answer("int", answer), solution, spec, mistakes)

@@ -28,12 +28,13 @@ from cnnquiz.questions.templates.hand_common import (
 
 
 def _logits(t: Ctx, n: int, step: float, base: int = 0) -> list[Any]:
-    while True:
+    def draw() -> list[Any] | None:
         z = [base + t.rng.randrange(-4, 7) * step if step != 1 else base + t.rng.randrange(-2, 4)
              for _ in range(n)]
         z = [int(v) if float(v).is_integer() else v for v in z]
-        if len(set(z)) > 1:
-            return z
+        return z if len(set(z)) > 1 else None
+
+    return t.redraw(draw, "logits that are not all equal")
 
 
 def _softmax_lines(t: Ctx, z: list[Any]) -> list[str]:

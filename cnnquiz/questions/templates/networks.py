@@ -18,7 +18,7 @@ from cnnquiz.errors import SpecError
 from cnnquiz.questions.model import Answer
 from cnnquiz.questions.template import Ctx, Draft, template
 from cnnquiz.questions.templates.common import net, net_spec, shape_text, step
-from cnnquiz.questions.templates.costs_common import dsl_note, fmt, layer_block
+from cnnquiz.questions.templates.costs_common import dsl_note, layer_block, thousands
 
 
 @dataclass(frozen=True)
@@ -57,8 +57,8 @@ def ask_network(t: Ctx, case: Case, ask: str, layer: int | None) -> Draft:
     target = summary.rows[layer - 1] if layer else summary.rows[-1]
     count = target.params if layer else summary.total_params
     if ask == "params" and not layer:
-        solution.append(step(t, "Total", "合计", " + ".join(fmt(r.params) for r in rows if r.params)
-                             + f" = {fmt(count)}"))
+        solution.append(step(t, "Total", "合计", " + ".join(thousands(r.params) for r in rows if r.params)
+                             + f" = {thousands(count)}"))
     mistakes: list[tuple[str, Any]] = []
     for name, alt in case.wrong:
         try:

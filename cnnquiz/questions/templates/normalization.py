@@ -27,12 +27,13 @@ from cnnquiz.questions.templates.hand_common import (
 
 
 def _batch(t: Ctx, shape: tuple[int, ...]) -> np.ndarray:
-    while True:
+    def draw() -> np.ndarray | None:
         x = np.asarray([t.rng.randrange(0, 11) for _ in range(int(np.prod(shape)))],
                        dtype=float).reshape(shape)
         axes = (0, *range(2, x.ndim))
-        if (x.var(axis=axes) > 0).all():
-            return x
+        return x if (x.var(axis=axes) > 0).all() else None
+
+    return t.redraw(draw, "batch whose every channel varies")
 
 
 def _show(x: np.ndarray, legend: str) -> str:

@@ -20,7 +20,7 @@ from cnnquiz.questions.templates.common import (
     shape_text,
     step,
 )
-from cnnquiz.questions.templates.costs_common import conv_text, fmt
+from cnnquiz.questions.templates.costs_common import conv_text, thousands
 
 
 def _bias_words(t: Ctx, bias: bool) -> str:
@@ -80,7 +80,7 @@ def conv_params(t: Ctx) -> Draft:
         solution.append(t.tr("Dilation spreads the taps apart but adds no weights.",
                              "膨胀只是把采样点拉开，并不增加权重。"))
     if about:
-        solution.append(t.tr(f"{fmt(row.params)} is about 35K.", f"{fmt(row.params)} 约为 35K。"))
+        solution.append(t.tr(f"{thousands(row.params)} is about 35K.", f"{thousands(row.params)} 约为 35K。"))
     mistakes = [
         ("forgot-bias", arith.conv_params(cin, cout, kh, kw, 1, False).value),
         ("added-bias", arith.conv_params(cin, cout, kh, kw, 1, True).value),

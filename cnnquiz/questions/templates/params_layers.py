@@ -17,7 +17,7 @@ from cnnquiz.engine.network import Row
 from cnnquiz.questions.model import Answer
 from cnnquiz.questions.template import Ctx, Draft, template
 from cnnquiz.questions.templates.common import CHANNELS, net, net_spec, shape_text, step
-from cnnquiz.questions.templates.costs_common import conv_text, dsl_note, fmt, layer_block
+from cnnquiz.questions.templates.costs_common import conv_text, dsl_note, layer_block, thousands
 
 _FC_CASES = (((256, 6, 6), 4096), ((512, 7, 7), 4096), ((50, 5, 5), 100), ((16, 5, 5), 120),
              ((64, 8, 8), 256), ((128, 4, 4), 512), ((512, 1, 1), 1000), ((2048, 1, 1), 1000),
@@ -105,8 +105,8 @@ def batchnorm_params(t: Ctx) -> Draft:
                                  r.explain["params"]))
     total = sum(r.params for r in rows)
     if len(rows) > 1:
-        solution.append(step(t, "Total", "合计", " + ".join(fmt(r.params) for r in rows
-                                                          if r.params) + f" = {fmt(total)}"))
+        solution.append(step(t, "Total", "合计", " + ".join(thousands(r.params) for r in rows
+                                                          if r.params) + f" = {thousands(total)}"))
 
     def with_bn(fn: Callable[[Row], int]) -> int:
         return sum((fn(r) if r.type == "bn" else r.params) for r in rows)

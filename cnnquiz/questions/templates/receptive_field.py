@@ -21,16 +21,19 @@ from cnnquiz.questions.template import Ctx, Draft, template
 from cnnquiz.questions.templates.common import net, net_spec, shape_text, step
 from cnnquiz.questions.templates.costs_common import conv_text, difference, layer_block, rf_walk
 
+POOL_SHARE = 0.25  # chance that a layer of a stack with pools is a pool
+MIN_LAST_SIZE = 2  # the last layer keeps at least this many rows, so units can differ
+
 
 def draw_stack(t: Ctx, *, n: tuple[int, int] = (2, 6), kernels: tuple[int, ...] = (3, 3, 5),
                strides: tuple[int, ...] = (1,), pools: bool = False, dilated: bool = False,
                size: int = 224) -> str:
     """A plain stack of same-padded convolutions (and pools), redrawn until a `size` input
     passes every layer."""
-    while True:
+    def draw() -> str | None:
         layers = []
         for _ in range(t.rng.randrange(*n)):
-            if pools and t.rng.random() < 0.25:
+            if pools and t.rng.random() < POOL_SHARE:
                 layers.append(t.choice(("maxpool(2)", "maxpool(3,s=2,p=1)", "avgpool(2)")))
                 continue
             k, s = t.choice(kernels), t.choice(strides)
@@ -38,12 +41,13 @@ def draw_stack(t: Ctx, *, n: tuple[int, int] = (2, 6), kernels: tuple[int, ...] 
             layers.append(conv_text(64, k, s=s, ph=d * (k - 1) // 2, d=d))
         text = " -> ".join(layers)
         if dilated and ",d=" not in text:
-            continue  # a tricky stack has at least one dilated convolution
+            return None  # a tricky stack has at least one dilated convolution
         try:
-            if net(text, (3, size, size)).output[1] >= 2:
-                return text
+            return text if net(text, (3, size, size)).output[1] >= MIN_LAST_SIZE else None
         except SpecError:
-            pass
+            return None
+
+    return t.redraw(draw, "layer stack")
 
 
 def level_stack(t: Ctx) -> str:
@@ -171,15 +175,17 @@ def _window(rf: RF, unit: int) -> list[int] | None:
           title=("Which input pixels an output unit sees", "输出单元看到哪些输入像素"))
 def rf_window(t: Ctx) -> Draft:
     size = 64 if t.level == 1 else 224
-    while True:
+    shape = (3, size, size)
+
+    def draw() -> tuple[str, RF, list[int]] | None:
         layers = level_stack(t)
-        shape = (3, size, size)
         last = net(layers, shape).rows[-1]
         rf = RF(last.explain["rf"], last.explain["jump"], const(float(last.start or 0.0)))
         inside = [i for i in range(last.output[1])
                   if (w := _window(rf, i)) is not None and w[0] >= 0 and w[1] <= size - 1]
-        if inside:
-            break
+        return (layers, rf, inside) if inside else None
+
+    layers, rf, inside = t.redraw(draw, "stack with a unit whose window fits the input")
     unit = t.choice(inside)
     window = _window(rf, unit)
     assert window is not None

@@ -12,7 +12,7 @@ from cnnquiz.engine import arith
 from cnnquiz.questions.model import Answer
 from cnnquiz.questions.template import Ctx, Draft, template
 from cnnquiz.questions.templates.common import net, net_spec, shape_text, step
-from cnnquiz.questions.templates.costs_common import conv_text, difference, fmt, ratio
+from cnnquiz.questions.templates.costs_common import conv_text, difference, ratio, thousands
 
 
 @template("params.separable", "pds", "params",
@@ -57,8 +57,8 @@ def separable_params(t: Ctx) -> Draft:
     solution = [
         step(t, "Depthwise: one KxK filter per input channel", "深度卷积：每个输入通道一个 KxK 卷积核", dw),
         step(t, "Pointwise 1x1", "逐点 1x1 卷积", pw),
-        step(t, f"Separable total: {fmt(dw.value)} + {fmt(pw.value)}",
-             f"深度可分离合计：{fmt(dw.value)} + {fmt(pw.value)}", sep.total_params),
+        step(t, f"Separable total: {thousands(dw.value)} + {thousands(pw.value)}",
+             f"深度可分离合计：{thousands(dw.value)} + {thousands(pw.value)}", sep.total_params),
         step(t, "Standard convolution", "标准卷积", full),
     ]
     wrong_dw = arith.conv_params(c, c, k, k, 1, False).value  # a full KxKxC filter per channel
@@ -74,8 +74,8 @@ def separable_params(t: Ctx) -> Draft:
             mistakes = [*mistakes[-1:], ("forgot-output-channels", dw.value)]
     elif ask == "saving":
         saving = std.total_params - sep.total_params
-        solution.append(step(t, "Saving", "节省", f"{fmt(std.total_params)} - "
-                             f"{fmt(sep.total_params)} = {fmt(saving)}"))
+        solution.append(step(t, "Saving", "节省", f"{thousands(std.total_params)} - "
+                             f"{thousands(sep.total_params)} = {thousands(saving)}"))
         answer, spec = Answer("int", saving), difference(std_spec, sep_spec)
         mistakes = [("forgot-pointwise", std.total_params - dw.value),
                     ("depthwise-as-standard", std.total_params - wrong_dw - pw.value),
@@ -83,7 +83,7 @@ def separable_params(t: Ctx) -> Draft:
     else:
         value = std.total_params / sep.total_params
         solution.append(step(t, "Ratio", "倍数",
-                             f"{fmt(std.total_params)} / {fmt(sep.total_params)} = {value:.4f}"))
+                             f"{thousands(std.total_params)} / {thousands(sep.total_params)} = {value:.4f}"))
         answer, spec = Answer("float", value, 0.01), ratio(std_spec, sep_spec)
         mistakes = [("inverted-ratio", sep.total_params / std.total_params),
                     ("forgot-pointwise", std.total_params / dw.value),

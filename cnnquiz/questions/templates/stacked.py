@@ -9,7 +9,7 @@ from __future__ import annotations
 from cnnquiz.questions.model import Answer
 from cnnquiz.questions.template import Ctx, Draft, template
 from cnnquiz.questions.templates.common import net, net_spec, shape_text, step
-from cnnquiz.questions.templates.costs_common import conv_text, difference, fmt, ratio
+from cnnquiz.questions.templates.costs_common import conv_text, difference, ratio, thousands
 
 
 @template("params.stacked_3x3", "pvg", "params",
@@ -50,8 +50,8 @@ def stacked_params(t: Ctx) -> Draft:
     last = stack.rows[-1]
     solution = [
         step(t, "One 3x3 layer", "一个 3x3 层", stack.rows[0].explain["params"]),
-        step(t, f"{n} layers", f"{n} 层", f"{n}*{fmt(stack.rows[0].params)} = "
-             f"{fmt(stack.total_params)}"),
+        step(t, f"{n} layers", f"{n} 层", f"{n}*{thousands(stack.rows[0].params)} = "
+             f"{thousands(stack.total_params)}"),
         step(t, f"One {k}x{k} layer", f"一个 {k}x{k} 层", single.rows[0].explain["params"]),
         step(t, "Both see the same window (receptive field of the stack)",
              "两者的感受野相同（堆叠后的感受野）", last.explain["rf"]),
@@ -66,13 +66,13 @@ def stacked_params(t: Ctx) -> Draft:
         mistakes = [("forgot-input-channels", l_total // c)]
     elif ask == "saving":
         answer, spec = Answer("int", l_total - s_total), difference(si_spec, st_spec)
-        solution.append(step(t, "Saving", "节省", f"{fmt(l_total)} - {fmt(s_total)} = "
-                             f"{fmt(l_total - s_total)}"))
+        solution.append(step(t, "Saving", "节省", f"{thousands(l_total)} - {thousands(s_total)} = "
+                             f"{thousands(l_total - s_total)}"))
         mistakes = [("counted-one-layer", l_total - per_layer), ("forgot-bias", (l_total - c) -
                      (s_total - n * c))]
     else:
         answer, spec = Answer("float", l_total / s_total, 0.01), ratio(si_spec, st_spec)
-        solution.append(step(t, "Ratio", "倍数", f"{fmt(l_total)} / {fmt(s_total)} = "
+        solution.append(step(t, "Ratio", "倍数", f"{thousands(l_total)} / {thousands(s_total)} = "
                              f"{l_total / s_total:.4f}"))
         mistakes = [("inverted-ratio", s_total / l_total), ("counted-one-layer", l_total / per_layer),
                     ("forgot-bias", (l_total - c) / (s_total - n * c))]

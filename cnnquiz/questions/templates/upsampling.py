@@ -36,11 +36,12 @@ def _draw_convT(t: Ctx) -> tuple[int, int, int, int, int, int]:
         return t.rng.randrange(2, 17), t.choice((2, 3, 4)), t.choice((1, 2, 3)), 0, 0, 1
     if t.level == 2:
         return (t.choice((4, 7, 8, 14, 16, 28, 56)), *t.choice(_DECODER), 1)
-    while True:
+    def draw() -> tuple[int, int, int, int, int, int] | None:
         n, k, s, d = t.rng.randrange(3, 33), t.choice((3, 4, 5)), t.choice((2, 3)), t.choice((1, 2))
         p, op = t.rng.randrange(0, 3), t.rng.randrange(0, max(s, d))
-        if arith.convT_out(n, k, s, p, op, d).value >= 1:
-            return n, k, s, p, op, d
+        return (n, k, s, p, op, d) if arith.convT_out(n, k, s, p, op, d).value >= 1 else None
+
+    return t.redraw(draw, "transposed convolution with an output")
 
 
 @template("up.convT_size", "uct", "upsampling",

@@ -5,12 +5,11 @@ variants; a question asks a drawn layer's output or parameters, or the total.
 
 from __future__ import annotations
 
+from cnnquiz.engine.zoo import VGG_BLOCKS
 from cnnquiz.questions.template import Ctx, Draft, template
 from cnnquiz.questions.templates.networks import Case, ask_network
 
-VGG16 = ((64, 2), (128, 2), (256, 3), (512, 3), (512, 3))
-VGG13 = ((64, 2), (128, 2), (256, 2), (512, 2), (512, 2))
-VGG11 = ((64, 1), (128, 1), (256, 2), (512, 2), (512, 2))
+VGG16, VGG13, VGG11 = VGG_BLOCKS["vgg16"], VGG_BLOCKS["vgg13"], VGG_BLOCKS["vgg11"]
 
 
 def vgg_layers(blocks: tuple[tuple[int, int], ...], head: str = "") -> str:

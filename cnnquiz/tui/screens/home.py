@@ -18,11 +18,11 @@ from cnnquiz.tui.names import topic_name
 from cnnquiz.tui.widgets import Tile, TopicBars
 
 if TYPE_CHECKING:
-    from cnnquiz.store.stats import Summary
+    from cnnquiz.store.stats import Progress
     from cnnquiz.tui.app import CnnquizApp
 
 
-def mastery_rows(summary: Summary, lang: str) -> list[tuple[str, float, str]]:
+def mastery_rows(summary: Progress, lang: str) -> list[tuple[str, float, str]]:
     """Mean predicted recall of the studied skills of each topic, in topic-map order."""
     recalls: dict[str, list[float]] = defaultdict(list)
     for skill in summary.skills:
@@ -76,7 +76,7 @@ class HomeScreen(Screen[None]):
         summary = self.app.services.summary()
         self.app.call_from_thread(self.show, summary)
 
-    def show(self, s: Summary) -> None:
+    def show(self, s: Progress) -> None:
         t, lang = self.app.t, self.app.lang
         self.query_one("#due", Tile).show(str(s.due))
         self.query_one("#streak", Tile).show(

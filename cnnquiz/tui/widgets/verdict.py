@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -17,31 +17,13 @@ from textual.containers import Vertical
 from textual.widgets import Markdown, Static
 
 from cnnquiz.i18n import Lang, text
+from cnnquiz.questions.answer_text import answer_text
 
 if TYPE_CHECKING:
     from cnnquiz.questions.model import Option
     from cnnquiz.study.loop import Outcome
 
 RATINGS = {1: "rating_again", 2: "rating_hard", 3: "rating_good", 4: "rating_easy"}
-
-
-def answer_text(value: Any) -> str:
-    """An expected answer as a person writes it: 192x96x96, 34,944, 1 2; 3 4."""
-    if isinstance(value, list) and value and all(isinstance(v, list) for v in value):
-        return "; ".join(" ".join(_num(x) for x in row) for row in value)
-    if isinstance(value, list) and value and all(isinstance(v, int) for v in value):
-        return "x".join(map(str, value))
-    if isinstance(value, list):
-        return ", ".join(map(str, value))
-    return _num(value)
-
-
-def _num(x: Any) -> str:
-    if isinstance(x, bool) or not isinstance(x, int | float):
-        return str(x)
-    if isinstance(x, int):
-        return f"{x:,}"
-    return f"{x:.6g}"
 
 
 def until(seconds: float, lang: Lang) -> str:
@@ -117,7 +99,7 @@ class VerdictPanel(Vertical):
             self._set(head + back, "", self._model(str(q.answer.value), q.key_points),
                       "wrong" if v.verdict == "wrong" else "correct")
             return
-        expected = answer_text(v.expected)
+        expected = answer_text(q.answer)
         if v.verdict == "correct":
             line = self.t("correct_hinted" if outcome.hinted else "correct_verdict")
         elif outcome.gave_up:
