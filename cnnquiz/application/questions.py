@@ -9,7 +9,7 @@ it receives concept questions and a code resolver from here.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -68,7 +68,8 @@ def build_sets(topics: Sequence[str], count: int, seed: int | None, level: int |
     concepts = concept_questions(base.topics, base.level, lang, bank_dirs)
     forms = [""] if versions == 1 else [chr(ord("a") + i) for i in range(versions)]
     return [(form, sets.build(sets.params(list(base.topics), base.count, base.seed,
-                                          base.level or None, form), lang, concepts))
+                                          base.level or None, form), lang, concepts,
+                              reorder_options(lang, bank_dirs)))
             for form in forms]
 
 
@@ -93,7 +94,20 @@ def read_set(ref: str, lang: Lang, bank_dirs: Sequence[str] = ()) -> QuestionSet
             raise CnnquizError(f"set file {ref} does not exist") from None
         raise CnnquizError(f"{ref[:60]!r} is neither a set file nor a set code "
                            "(like s1.2.10.0.k3j9, printed on every page)") from None
-    return sets.build(p, lang, concept_questions(p.topics, p.level, lang, bank_dirs))
+    return sets.build(p, lang, concept_questions(p.topics, p.level, lang, bank_dirs),
+                      reorder_options(lang, bank_dirs))
+
+
+def reorder_options(lang: Lang, bank_dirs: Sequence[str] = ()
+                    ) -> Callable[[Question, int], Question]:
+    """What a set uses to give each form's concept questions their own option order: the
+    entry again as `bank:<id>.<variant>`."""
+    def reorder(question: Question, variant: int) -> Question:
+        from cnnquiz import bank
+
+        return bank.question(question.code, lang, bank_dirs, variant=variant)
+
+    return reorder
 
 
 def _lang(value: str) -> Lang:

@@ -27,9 +27,11 @@ Extra = Sequence[str | Path]
 
 
 def find(code_or_id: str, extra: Extra = ()) -> BankEntry:
-    """The entry named `bank:<id>`, `<id>` or `<file>#<id>`; CnnquizError when unknown."""
-    ident = code_or_id.strip()
-    ident = ident.removeprefix("bank:").rsplit("#", 1)[-1]
+    """The entry named `bank:<id>[.<variant>]`, `<id>` or `<file>#<id>`; CnnquizError when
+    unknown."""
+    from cnnquiz.bank.render import split_code
+
+    ident = split_code(code_or_id)[0].rsplit("#", 1)[-1]
     by_id = get_bank(extra).by_id
     if ident in by_id:
         return by_id[ident]
@@ -61,13 +63,19 @@ def list_rows(extra: Extra = (), topic: str | None = None) -> list[dict[str, Any
             for e in entries(topic=topic, extra=extra)]
 
 
-def to_question(item: BankEntry, lang: str = "en") -> Question:
-    """`item` as a Question in `lang` (see cnnquiz.bank.render)."""
+def to_question(item: BankEntry, lang: str = "en", variant: int | None = None) -> Question:
+    """`item` as a Question in `lang`; `variant` draws the order of its options (see
+    cnnquiz.bank.render)."""
     from cnnquiz.bank.render import to_question as render
 
-    return render(item, lang)
+    return render(item, lang, variant)
 
 
-def question(code_or_id: str, lang: str = "en", extra: Extra = ()) -> Question:
-    """The Question for `bank:<id>` (what `show` and set regeneration need)."""
-    return to_question(find(code_or_id, extra), lang)
+def question(code_or_id: str, lang: str = "en", extra: Extra = (),
+             variant: int | None = None) -> Question:
+    """The Question for `bank:<id>` or `bank:<id>.<variant>` (what `show` and set
+    regeneration need); `variant`, when given, replaces the code's own."""
+    from cnnquiz.bank.render import split_code
+
+    return to_question(find(code_or_id, extra), lang,
+                       split_code(code_or_id)[1] if variant is None else variant)

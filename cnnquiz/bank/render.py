@@ -2,14 +2,20 @@
 loop, drill, printed sets and grading as generated ones.
 
 All three kinds become one-language `Question`s with template "bank" and code
-`bank:<id>`: choice and true/false as lettered options (graded like any choice
-answer, each wrong letter a named mistake), short answers as a model answer with
-key points the learner ticks off (self-rated, never auto-graded).
+`bank:<id>` or `bank:<id>.<variant>`: choice and true/false as lettered options
+(graded like any choice answer, each wrong option a named mistake), short answers
+as a model answer with key points the learner ticks off (self-rated, never
+auto-graded). A choice question letters its options in the order its code draws
+(cnnquiz.questions.choices), so each review and printed form has its own key; its
+mistakes keep the letter as written in the file, so stats count one misconception
+under one name whatever letter it was shown under. True/false stays True, False.
 """
 
 from __future__ import annotations
 
 from cnnquiz.bank.records import BankEntry, Concept
+from cnnquiz.questions import choices
+from cnnquiz.questions.codes import from36, to36
 from cnnquiz.questions.model import Answer, Mistake, Option, Question
 
 CODE_PREFIX = "bank:"
@@ -21,16 +27,27 @@ _WORDS = {
 }
 
 
-def code_of(entry_id: str) -> str:
-    return CODE_PREFIX + entry_id
+def code_of(entry_id: str, variant: int | None = None) -> str:
+    """`bank:<id>`, or `bank:<id>.<variant in base 36>` for one drawn order of its options."""
+    return CODE_PREFIX + entry_id + ("" if variant is None else f".{to36(variant)}")
 
 
-def to_question(item: BankEntry, lang: str = "en") -> Question:
-    """`item` rendered in `lang` ("en" or "zh") as a Question."""
+def split_code(code_or_id: str) -> tuple[str, int | None]:
+    """(`<id>` or `<file>#<id>`, variant) of a code; ids hold no dot, so a dot starts the
+    variant. A bad variant raises CodeError."""
+    file, hash_, ident = code_or_id.strip().removeprefix(CODE_PREFIX).rpartition("#")
+    ident, dot, variant = ident.partition(".")
+    return file + hash_ + ident, (from36(variant) if dot else None)
+
+
+def to_question(item: BankEntry, lang: str = "en", variant: int | None = None) -> Question:
+    """`item` rendered in `lang` ("en" or "zh") as a Question; `variant` draws the order
+    of a choice question's options (None: the order the bare code `bank:<id>` draws)."""
     if lang not in _WORDS:
         raise ValueError(f"language must be one of {', '.join(_WORDS)}, not {lang!r}")
     e, words = item.entry, _WORDS[lang]
-    base = {"code": code_of(e.id), "template": "bank", "topic": e.topic, "level": e.level,
+    code = code_of(e.id, variant if e.kind == "choice" else None)  # only options move
+    base = {"code": code, "template": "bank", "topic": e.topic, "level": e.level,
             "lang": lang, "spec": {"bank": item.source}}
     if e.kind == "short":
         assert e.answer is not None and e.points is not None
@@ -38,10 +55,14 @@ def to_question(item: BankEntry, lang: str = "en") -> Question:
         points = tuple(p.get(lang) for p in e.points)
         return Question(prompt=e.question.get(lang), answer=Answer("text", model),
                         solution=[model, *points], key_points=points, **base)
-    options = _options(e, lang, words)
+    written = _options(e, lang, words)
+    if e.kind == "truefalse":
+        options, shown = written, {o.letter: o.letter for o in written}
+    else:
+        options, shown = choices.arrange(written, code), choices.moved(written, code)
     right = [o.letter for o in options if o.correct]
-    mistakes = tuple(Mistake(f"bank:{e.id}:{o.letter}", o.letter, o.why)
-                     for o in options if not o.correct)
+    mistakes = tuple(Mistake(f"bank:{e.id}:{o.letter}", shown[o.letter], o.why)
+                     for o in written if not o.correct)
     question = e.question.get(lang)
     if e.kind == "truefalse":
         assert e.why is not None
@@ -56,10 +77,9 @@ def to_question(item: BankEntry, lang: str = "en") -> Question:
                     for o in options]
         if e.answer is not None:
             solution.append(e.answer.get(lang))
-    prompt += "\n\n" + "\n\n".join(f"{o.letter}. {o.text}" for o in options)
-    value: str | list[str] = right[0] if len(right) == 1 else sorted(right)
-    return Question(prompt=prompt, answer=Answer("choice", value), solution=solution,
-                    mistakes=mistakes, options=options, **base)
+    prompt += "\n\n" + choices.lines(options)
+    return Question(prompt=prompt, answer=Answer("choice", choices.key(options)),
+                    solution=solution, mistakes=mistakes, options=options, **base)
 
 
 def _options(e: Concept, lang: str, words: dict[str, str]) -> tuple[Option, ...]:

@@ -76,9 +76,10 @@ class Question:
 
     @property
     def skill(self) -> str:
-        """The schedulable unit: one card per template and level; one per concept-bank entry."""
+        """The schedulable unit: one card per template and level; one per concept-bank entry
+        (`bank:<id>`, whatever order `bank:<id>.<variant>` shows its options in)."""
         if self.template == "bank":
-            return self.code
+            return self.code.split(".", 1)[0]
         return f"{self.template}@{self.level}"
 
     def to_json(self, n: int = 1) -> dict[str, Any]:

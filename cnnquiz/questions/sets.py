@@ -87,15 +87,20 @@ def params(topics: list[str] | None = None, count: int = 10, seed: int | None = 
     return _checked(SetParams(level or 0, count, ordered, seed % codes.MAX_SEED, form.lower()))
 
 
-def build(p: SetParams, lang: str = "en", concepts: Sequence[Question] = ()) -> QuestionSet:
+def build(p: SetParams, lang: str = "en", concepts: Sequence[Question] = (),
+          reorder: Callable[[Question, int], Question] | None = None) -> QuestionSet:
     """The questions a set code names: template choices from the seed, numbers from the form.
 
     `concepts` are the concept questions that may be mixed in (choice and true/false are
     graded, short answers self-checked); the caller reads them from the bank (questions
-    never import the bank).
+    never import the bank). `reorder(question, variant)` is the same concept question
+    with its options lettered in the order `variant` draws (the bank's `bank:<id>.<v>`):
+    each form draws its own variants, from a stream of its own so the numbers stay those
+    of before, and so has its own key.
     """
     pick = random.Random(f"set:{p.seed}:{p.level}:{p.count}:{','.join(p.topics)}")
     numbers = random.Random(f"form:{p.seed}:{p.form}")
+    orders = random.Random(f"options:{p.seed}:{p.form}")
     pool = generate.templates(p.topics or None, p.level or None)
     if not pool and not concepts:
         raise CodeError("no question matches those topics and level")
@@ -106,6 +111,9 @@ def build(p: SetParams, lang: str = "en", concepts: Sequence[Question] = ()) -> 
         use_concept = concepts and (not pool or pick.randrange(CONCEPT_SHARE) == 0)
         if use_concept:
             q = concepts[pick.randrange(len(concepts))]
+            variant = orders.getrandbits(32)
+            if reorder is not None:
+                q = reorder(q, variant)
         else:
             tpl = pool[order[i % len(order)]]
             lv = p.level or tpl.levels[pick.randrange(len(tpl.levels))]

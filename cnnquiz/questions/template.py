@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, TypeVar
 
+from cnnquiz.questions import choices
 from cnnquiz.questions.mistakes import explain as explain_mistake
 from cnnquiz.questions.model import Answer, Mistake, Option, Question
 from cnnquiz.topics import BY_SLUG
@@ -65,6 +66,9 @@ class Draft:
 
     `mistakes` lists (name, value) pairs, or (name, value, sentence) to override the
     catalog's sentence; the value is the answer that misconception produces.
+    A choice template lists `options` in any order (say right first) with the letters
+    as written, and names mistakes by those letters; `realise` letters them in the
+    order the question's code draws and appends them to the prompt.
     """
 
     prompt: str
@@ -126,10 +130,19 @@ def template(
 def realise(tpl: Template, level: int, seed: int, lang: str, code: str) -> Question:
     """Run a template and turn its draft into a Question (mistakes filtered and explained)."""
     draft = tpl.build(Ctx(random.Random(f"{tpl.short}:{tpl.version}:{level}:{seed}"), level, lang))
+    prompt, answer, options = draft.prompt, draft.answer, tuple(draft.options)
+    relettered: dict[str, str] = {}
+    if options:  # the right option is not always A: letters drawn per code
+        relettered = choices.moved(options, code)
+        options = choices.arrange(options, code)
+        prompt = f"{prompt}\n\n{choices.lines(options)}"
+        answer = replace(answer, kind="choice", value=choices.key(options))
     mistakes: list[Mistake] = []
-    seen = {_norm(draft.answer.value)}
+    seen = {_norm(answer.value)}
     for item in draft.mistakes:
         name, value = item[0], item[1]
+        if relettered:
+            value = _reletter(value, relettered)
         key = _norm(value)
         if key in seen:
             continue  # a mistake that gives the right (or an earlier mistake's) answer says nothing
@@ -138,9 +151,16 @@ def realise(tpl: Template, level: int, seed: int, lang: str, code: str) -> Quest
         mistakes.append(Mistake(name, value, sentence))
     return Question(
         code=code, template=tpl.id, topic=tpl.topic, level=level, lang=lang,
-        prompt=draft.prompt, answer=draft.answer, solution=list(draft.solution),
-        spec=draft.spec, mistakes=tuple(mistakes), options=tuple(draft.options),
+        prompt=prompt, answer=answer, solution=list(draft.solution),
+        spec=draft.spec, mistakes=tuple(mistakes), options=options,
     )
+
+
+def _reletter(value: Any, to: dict[str, str]) -> Any:
+    """A choice mistake's letter(s) as written -> as shown."""
+    if isinstance(value, str):
+        return to[value]
+    return sorted(to[v] for v in value)
 
 
 def _norm(v: Any) -> Any:

@@ -66,7 +66,7 @@ class InterviewDeck:
         self._used.add(entry)
         from cnnquiz import bank
 
-        return bank.question(entry, self.lang, self.bank_dirs)
+        return bank.question(entry, self.lang, self.bank_dirs, variant=self.rng.getrandbits(32))
 
     def _followups(self) -> dict[str, list[str]]:
         """Template id -> ids of the auto-graded concept entries that name it."""

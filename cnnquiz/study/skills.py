@@ -30,13 +30,14 @@ class Skill:
 
     def instance(self, rng: random.Random, lang: str,
                  bank_dirs: Sequence[str | Path] = ()) -> Question:
-        """A fresh question of this skill: new numbers for generated ones."""
+        """A fresh question of this skill: new numbers for generated ones, a new order of
+        the options for concept ones."""
         if self.template is not None:
             return generate.make(self.template, self.level, rng.getrandbits(32), lang)
         from cnnquiz import bank
 
         assert self.bank_id is not None
-        return bank.question(self.bank_id, lang, bank_dirs)
+        return bank.question(self.bank_id, lang, bank_dirs, variant=rng.getrandbits(32))
 
 
 def check_topics(topics: Sequence[str] | None) -> list[str]:

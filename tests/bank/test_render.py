@@ -37,26 +37,33 @@ def test_short_answer_question(only_sample: Path) -> None:
 
 def test_single_answer_choice(only_sample: Path) -> None:
     q = bank.question("kernel-depth", "en")
-    assert (q.answer.kind, q.answer.value) == ("choice", "A")
-    assert [(o.letter, o.correct) for o in q.options] == [("A", True), ("B", False), ("C", False)]
-    assert q.options[1].text == "The number of output channels"
-    assert q.options[1].why == "That is the number of kernels."
+    by_text = {o.text: o for o in q.options}
+    right = by_text["The number of input channels"]
+    assert (q.answer.kind, q.answer.value) == ("choice", right.letter)
+    assert [o.letter for o in q.options] == ["A", "B", "C"]
+    assert [o.correct for o in q.options].count(True) == 1 and right.correct
+    wrong = by_text["The number of output channels"]
+    assert wrong.why == "That is the number of kernels."
     paragraphs = q.prompt.split("\n\n")
-    assert paragraphs == ["What is the depth of a kernel?", "A. The number of input channels",
-                          "B. The number of output channels", "C. Always one"]
-    assert [(m.name, m.value, m.explanation) for m in q.mistakes] == [
-        ("bank:kernel-depth:B", "B", "That is the number of kernels."),
-        ("bank:kernel-depth:C", "C", "Only for a one-channel input.")]
+    assert paragraphs == ["What is the depth of a kernel?",
+                          *(f"{o.letter}. {o.text}" for o in q.options)]
+    # a mistake keeps the letter written in the file as its name, and the shown letter as value
+    assert sorted((m.name, m.value, m.explanation) for m in q.mistakes) == sorted([
+        ("bank:kernel-depth:B", wrong.letter, "That is the number of kernels."),
+        ("bank:kernel-depth:C", by_text["Always one"].letter, "Only for a one-channel input.")])
     assert q.solution[-1] == "Depth equals input channels."
-    assert all(o.why in step for o, step in zip(q.options, q.solution, strict=False))
+    assert all(step.startswith(f"**{o.letter}**") and o.why in step
+               for o, step in zip(q.options, q.solution, strict=False))
 
 
 def test_multi_answer_choice_is_a_sorted_letter_list(only_sample: Path) -> None:
     q = bank.question("full-and-valid", "zh")
-    assert q.answer.value == ["A", "C"]
+    right = sorted(o.letter for o in q.options if o.text in ("full 得 7", "valid 得 3"))
+    assert q.answer.value == right
     assert "多选" in q.prompt.split("\n\n")[0]
-    assert [m.name for m in q.mistakes] == ["bank:full-and-valid:B"]
-    assert q.options[0].text == "full 得 7"
+    (wrong,) = [o for o in q.options if not o.correct]
+    assert [(m.name, m.value) for m in q.mistakes] == [("bank:full-and-valid:B", wrong.letter)]
+    assert wrong.text == "valid 得 2"
 
 
 @pytest.mark.parametrize(("ident", "lang", "letter", "texts"), [
