@@ -41,7 +41,7 @@ def show(
     for o in q.options:
         if f"{o.letter}." not in q.prompt:
             typer.echo(f"  {o.letter}. {o.text}")
-    typer.echo(f"\n{'答案' if zh else 'Answer'}: {answer_text(q.answer)}")
-    typer.echo(f"\n{'解答' if zh else 'Solution'}:")
+    typer.echo(f"\n{'答案：' if zh else 'Answer: '}{answer_text(q.answer)}")  # as printed keys
+    typer.echo(f"\n{'解答：' if zh else 'Solution:'}")
     for i, s in enumerate(q.solution, 1):
         typer.echo(f"  {i}. {s}")

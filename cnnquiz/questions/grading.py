@@ -106,9 +106,15 @@ def _grade(answer: Answer, text: str, mistakes: Sequence[Mistake],
 def _matches_mistake(answer: Answer, reading: Reading,
                      mistake: Mistake) -> tuple[bool, dict[str, Any]]:
     """The reading matches this mistake, and the mistake is not itself the answer."""
-    if compare(answer, Reading(mistake.value), answer.value)[0]:
+    if counts_as_answer(answer, mistake.value):
         return False, {}
     return compare(answer, reading, mistake.value)
+
+
+def counts_as_answer(answer: Answer, value: Any) -> bool:
+    """Whether `value` (a mistake's, say) would be graded correct: within the answer's
+    tolerance, such a mistake can never be named."""
+    return compare(answer, Reading(value), answer.value)[0]
 
 
 def compare(answer: Answer, reading: Reading, target: Any) -> tuple[bool, dict[str, Any]]:

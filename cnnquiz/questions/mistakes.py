@@ -74,7 +74,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     ),
     "added-kernel-sizes": (
         "Receptive fields do not add kernel sizes; each layer adds (K-1) times the jump.",
-        "感受野不是把卷积核尺寸直接相加；每层增加 (K-1) 乘以累计步长。",
+        "感受野不是把卷积核尺寸直接相加；每层增加 (K-1) 乘以跳距。",
     ),
     "scaled-by-p": (
         "Inverted dropout scales kept units by 1/(1-p), not by p or 1-p.",
@@ -95,6 +95,10 @@ CATALOG: dict[str, tuple[str, str]] = {
     "tf-same-ignores-stride": (
         "'same' keeps the size only at stride 1; in general the output is ceil(W/S).",
         "'same' 只有在步长为 1 时才保持尺寸；一般输出为 ceil(W/S)。",
+    ),
+    "spp-n-bins-not-n-squared": (
+        "A pyramid level n pools to an n x n grid: it gives C * n^2 values, not C * n.",
+        "金字塔的第 n 级池化成 n x n 的网格：输出 C * n^2 个值，而不是 C * n 个。",
     ),
     "flatten-wrong-order": (
         "Flatten multiplies all three sizes: C x H x W.",
@@ -127,6 +131,14 @@ CATALOG: dict[str, tuple[str, str]] = {
     "forgot-weight-decay": (
         "You forgot the weight decay term added to the gradient.",
         "漏了加到梯度上的权重衰减项。",
+    ),
+    "forgot-decoupled-decay": (
+        "You left out AdamW's decoupled weight decay: w is first multiplied by (1 - lr * weight_decay).",
+        "漏了 AdamW 的解耦权重衰减：每步先把 w 乘以 (1 - lr * weight_decay)。",
+    ),
+    "forgot-l1-term": (
+        "You left out the L1 term: the gradient gets lambda * sign(w) added.",
+        "漏了 L1 项：梯度上要加 lambda * sign(w)。",
     ),
     "forgot-sqrt": (
         "The denominator is the square root of the accumulated squares, plus eps.",
@@ -224,15 +236,15 @@ CATALOG: dict[str, tuple[str, str]] = {
     ),
     "depthwise-as-standard": (
         "A depthwise convolution has one K x K filter per input channel (K*K*C), not K*K*C*C.",
-        "深度卷积每个输入通道只有一个 K x K 卷积核（K*K*C），而不是 K*K*C*C。",
+        "逐通道卷积每个输入通道只有一个 K x K 卷积核（K*K*C），而不是 K*K*C*C。",
     ),
     "forgot-pointwise": (
         "A depthwise-separable convolution is depthwise PLUS a 1x1 pointwise convolution (C*C_out).",
-        "深度可分离卷积 = 深度卷积 + 1x1 逐点卷积（C*C_out），别漏了后者。",
+        "深度可分离卷积 = 逐通道卷积 + 1x1 逐点卷积（C*C_out），别漏了后者。",
     ),
     "dsconv-swapped-channels": (
         "Depthwise weights go with the INPUT channels: K*K*C_in + C_in*C_out, not (K*K + C_in)*C_out.",
-        "深度卷积的权重按输入通道算：K*K*C_in + C_in*C_out，而不是 (K*K + C_in)*C_out。",
+        "逐通道卷积的权重按输入通道算：K*K*C_in + C_in*C_out，而不是 (K*K + C_in)*C_out。",
     ),
     "inverted-ratio": (
         "You divided the other way round: read which count the question puts on top.",
@@ -278,21 +290,26 @@ CATALOG: dict[str, tuple[str, str]] = {
         "The 1x1 reduction and projection convolutions cost too: add every conv of every branch.",
         "1x1 降维和投影卷积也有代价：每个分支的每个卷积都要算。",
     ),
+    "counted-3x3-twice": (
+        "You counted the 3x3 convolution twice, as the CS231n slide's 358M does: add each "
+        "convolution of each branch once.",
+        "你把 3x3 卷积算了两次（CS231n 幻灯片上的 358M 就是这样来的）：每个分支的每个卷积只算一次。",
+    ),
     "reduction-ignored": (
         "After a 1x1 reduction the 3x3/5x5 kernels are only as deep as the reduced channels.",
         "1x1 降维之后，3x3/5x5 卷积核的深度只等于降维后的通道数。",
     ),
     "added-strides": (
         "Strides multiply, they do not add: the jump is the product of the strides so far.",
-        "步长是相乘而不是相加：累计步长是此前各层步长之积。",
+        "步长是相乘而不是相加：跳距是此前各层步长之积。",
     ),
     "ignored-pool-stride": (
         "Pooling layers stride too: their S multiplies the jump like a convolution's.",
-        "池化层也有步长：它的 S 和卷积一样要乘进累计步长。",
+        "池化层也有步长：它的 S 和卷积一样要乘进跳距。",
     ),
     "ignored-padding-offset": (
         "Padding shifts the window: unit 0 starts P pixels (times the jump) before the image edge.",
-        "填充会让窗口偏移：第 0 个单元的窗口从图像边缘之前 P（乘以累计步长）个像素开始。",
+        "填充会让窗口偏移：第 0 个单元的窗口从图像边缘之前 P（乘以跳距）个像素开始。",
     ),
     "convT-used-in-times-s": (
         "A stride-S transposed conv does not just multiply the size by S: (W-1)S - 2P + D(K-1) + OP + 1.",
@@ -328,8 +345,8 @@ CATALOG: dict[str, tuple[str, str]] = {
         "模糊核是归一化的：加权和还要除以卷积核各项之和（9 或 16）。",
     ),
     "wrong-classic-kernel": (
-        "You used another classic kernel's weights (e.g. the 4-neighbour instead of the 8-neighbour one).",
-        "你用了另一个经典卷积核的权重（例如把 8 邻域的当成了 4 邻域的）。",
+        "You used the weights of another classic kernel.",
+        "你用了另一个经典卷积核的权重。",
     ),
     "avg-divided-by-full-window": (
         "A window hanging past the padded input is divided only by the cells it covers, not by K*K.",
@@ -355,7 +372,12 @@ CATALOG: dict[str, tuple[str, str]] = {
         "Where the scattered kernel blocks overlap, their values add up; none overwrites another.",
         "分散的卷积核块重叠时，数值要相加，而不是后一个覆盖前一个。",
     ),
-    "convt-no-flip": (
+    "convt-flipped-kernel": (
+        "Scatter-and-add places the kernel as it is; flipping it by 180 degrees belongs only to "
+        "the zero-insertion view.",
+        "分散相加时直接用原卷积核；只有“插零再卷积”的视角才需要把卷积核旋转 180 度。",
+    ),
+    "convt-no-flip": (  # the former name of convt-flipped-kernel, kept for stored attempts
         "Scatter-and-add uses the kernel as it is; only the zero-insertion view flips it by 180 degrees.",
         "分散相加时直接用原卷积核；只有“插零再卷积”的视角才需要把卷积核旋转 180 度。",
     ),

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, TypeVar
 
 from cnnquiz.questions import choices
+from cnnquiz.questions.grading import counts_as_answer
 from cnnquiz.questions.mistakes import explain as explain_mistake
 from cnnquiz.questions.model import Answer, Mistake, Option, Question
 from cnnquiz.topics import BY_SLUG
@@ -144,8 +145,11 @@ def realise(tpl: Template, level: int, seed: int, lang: str, code: str) -> Quest
         if relettered:
             value = _reletter(value, relettered)
         key = _norm(value)
-        if key in seen:
-            continue  # a mistake that gives the right (or an earlier mistake's) answer says nothing
+        if key in seen or counts_as_answer(answer, value):
+            # a mistake that gives the right (or an earlier mistake's) answer says nothing,
+            # and one within the answer's tolerance (2% of an "about" count, the decimals
+            # asked for) is graded correct, so it could never be named
+            continue
         seen.add(key)
         sentence = item[2] if len(item) > 2 else explain_mistake(name, lang)
         mistakes.append(Mistake(name, value, sentence))

@@ -52,6 +52,8 @@ PINS: list[tuple[str, Any]] = [
     ("rfw.1.2.3x", [69, 83]),
     ("rfw.1.1.k2", [14, 32]),
     ("uct.1.3.q7", [32, 10, 10]),
+    ("uct.2.1.4", [128, 7, 7]),  # version 2: the kernel is never smaller than the stride
+    ("uct.2.3.q7", [64, 58, 58]),
     ("ucm.1.3.q7", [108, 72]),
     ("ups.1.3.q7", [1, 108, 108]),
 ]

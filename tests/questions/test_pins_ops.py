@@ -71,6 +71,8 @@ PINS: list[tuple[str, Any]] = [
     ("fcf.1.3.2bf", [8, 6]),
     ("bpg.1.1.rt", -14),
     ("bpg.1.3.2bf", -0.1437348405),
+    ("bpg.2.1.rt", -1),  # version 2: no sigmoid gradient that rounds to 0
+    ("bpg.2.3.2bf", 0.0125155422),
 ]
 
 
@@ -89,7 +91,7 @@ def test_pinned_code_regenerates_its_answer(code: str, expected: Any) -> None:
 
 def test_pins_cover_every_template_of_the_group() -> None:
     pinned = [generate.from_code(code).template for code, _ in PINS]
-    assert set(pinned) == set(GROUP) and all(pinned.count(t) == 2 for t in pinned)
+    assert set(pinned) == set(GROUP) and all(pinned.count(t) >= 2 for t in pinned)
 
 
 def _typed(value: Any, tolerance: float) -> str:

@@ -19,10 +19,18 @@ PINS: list[tuple[str, Any]] = [
     ("dlh.1.3.25", 11),
     ("fpd.1.2.1k8", 4),  # conv.find_setting
     ("fpd.1.3.25", 4),
+    ("fpd.2.2.1k8", 0),  # version 2: a dilated kernel fits in its input
+    ("fpd.2.3.25", 2),
     ("tfo.1.2.1k8", 129),  # padding.tf_output
     ("tfo.1.3.25", 23),
+    ("tfo.2.2.1k8", 65),  # version 2: dilation only at stride 1, as Keras requires
+    ("tfo.2.3.25", 32),
     ("tfs.1.2.1k8", 1),  # padding.tf_split
     ("tfs.1.3.25", 4),
+    ("tfs.2.2.1k8", 1),
+    ("tfs.2.3.25", 0),
+    ("os.2.2.1k8", [384, 5, 5]),  # conv.output_size version 2: padding at most d(k-1)/2
+    ("os.2.3.25", [384, 3, 3]),
     ("kcn.1.2.1k8", 1152),  # conv.kernels
     ("kcn.1.3.25", 256),
     ("cfi.1.2.1k8", [12, 13, 14, 17, 18, 19, 22, 23, 24]),  # conv.as_fc_inputs

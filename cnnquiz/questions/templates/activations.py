@@ -6,8 +6,9 @@ Invented operation specs (recomputable with torch autograd):
   (leaky_relu adds `"negative_slope"`): f(x) or f'(x).
 - `{"op": "chain_grad", "act": "sigmoid" | "tanh", "x": x0, "w": [w1, ..., wn]}`:
   h0 = x0, h_k = act(w_k * h_{k-1}); the answer is dh_n/dx0.
-- `{"op": "sigmoid_chain_bound", "n": n, "w": w}`: the largest |dh_n/dx0| can be when every
-  weight is w, (|w| * max sigma')^n = (|w|/4)^n.
+- `{"op": "sigmoid_chain_bound", "n": n, "w": w}`: the upper bound on |dh_n/dx0| that the
+  sigmoid's largest derivative gives when every weight is w, (|w| * max sigma')^n = (|w|/4)^n
+  (a bound: every z_k would have to be 0 at once to reach it).
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from cnnquiz.questions.templates.hand_common import (
     keep_mistakes,
     sig_answer,
     sig_text,
+    signed,
     vec,
 )
 
@@ -61,9 +63,14 @@ def activation_value(t: Ctx) -> Draft:
         x = -t.rng.randrange(1, 31) / 2 if name == "leaky_relu" else \
             t.choice((-1, 1)) * t.rng.randrange(5, 13) / 2
     value = _f(name, x, ask == "grad", slope)
-    label = f"leaky_relu (negative_slope = {fmt(slope)})" if name == "leaky_relu" else name
-    what_en = f"the derivative {label}'({fmt(x)})" if ask == "grad" else f"{label}({fmt(x)})"
-    what_zh = f"导数 {label}'({fmt(x)})" if ask == "grad" else f"{label}({fmt(x)})"
+    with_en = f" with negative_slope = {fmt(slope)}" if name == "leaky_relu" else ""
+    with_zh = f"（negative_slope = {fmt(slope)}）" if name == "leaky_relu" else ""
+    formula = f"{name}'({fmt(x)})" if ask == "grad" else f"{name}({fmt(x)})"
+    if ask == "grad":
+        what_en = f"the derivative of {name}{with_en} at x = {fmt(x)}"
+        what_zh = f"{name}{with_zh} 在 x = {fmt(x)} 处的导数"
+    else:
+        what_en, what_zh = f"{formula}{with_en}", f"{formula}{with_zh}"
     use_sig = t.level == 3 and name != "leaky_relu"  # saturated derivatives are tiny
     prompt = t.tr(f"Compute {what_en}. ", f"计算 {what_zh}。") + (
         sig_text(t, 3) if use_sig else decimals_text(t, 4))
@@ -72,14 +79,14 @@ def activation_value(t: Ctx) -> Draft:
     solution = [f"`{rule}`"]
     if name in ("sigmoid", "tanh") and ask == "grad":
         s = _f(name, x)
-        form = f"{fmt(s)} * (1 - {fmt(s)})" if name == "sigmoid" else f"1 - {fmt(s)}^2"
+        form = f"{fmt(s)} * (1 - {fmt(s)})" if name == "sigmoid" else f"1 - {signed(s)}^2"
         solution.append(f"{name}({fmt(x)}) = {fmt(s)}; {name}'({fmt(x)}) = {form} = {fmt(value)}")
         if abs(x) >= 2.5:
             solution.append(t.tr("The unit is saturated: its derivative is close to 0, so little "
                                  "gradient flows back through it.",
                                  "该单元已饱和：导数接近 0，几乎没有梯度能反向传过去。"))
     else:
-        solution.append(f"{what_en.replace('the derivative ', '')} = {fmt(value)}")
+        solution.append(f"{formula} = {fmt(value)}")
     shown = f"≈ {value:.3g}" if use_sig else approx(value, 4)
     solution.append(t.tr(f"Answer: {shown}", f"答案：{shown}"))
     mistakes: Mistakes = []
@@ -119,10 +126,10 @@ def activation_chain(t: Ctx) -> Draft:
         bound = (abs(w) * float(ops.sigmoid_grad(0.0))) ** n
         prompt = t.tr(
             f"A signal passes through {n} layers h_k = sigmoid(w * h_(k-1)), every weight w = "
-            f"{fmt(w)}. Using the largest value of the sigmoid's derivative, what is the largest "
-            "possible |dh_n/dh_0|? ",
-            f"信号依次经过 {n} 层 h_k = sigmoid(w * h_(k-1))，每层权重 w = {fmt(w)}。利用 sigmoid "
-            "导数的最大值，|dh_n/dh_0| 最大可能是多少？") + sig_text(t, 3)
+            f"{fmt(w)}. What upper bound on |dh_n/dh_0| does the largest value of the sigmoid's "
+            "derivative give? ",
+            f"信号依次经过 {n} 层 h_k = sigmoid(w * h_(k-1))，每层权重 w = {fmt(w)}。由 sigmoid "
+            "导数的最大值，可得 |dh_n/dh_0| 的上界是多少？") + sig_text(t, 3)
         solution = [
             t.tr("Chain rule: dh_n/dh_0 = product over layers of w * sigma'(z_k).",
                  "链式法则：dh_n/dh_0 = 各层 w * sigma'(z_k) 之积。"),

@@ -106,12 +106,28 @@ def _act(name: str, z: float, grad: bool = False) -> float:
     return float(fn[1 if grad else 0](z))
 
 
+SMALLEST_SIGMOID_GRAD = 1e-3  # asked to 4 decimals, a smaller gradient reads as 0
+
+
 @template("backprop.neuron_grad", "bpg", "backprop",
           title=("Backpropagation through one neuron", "单个神经元的反向传播"))
-def neuron_grad(t: Ctx) -> Draft:
-    act = t.by_level("identity", "relu", "sigmoid")
+def neuron_grad_v1(t: Ctx) -> Draft:
+    """Version 1, kept for printed codes: a saturated sigmoid could give a gradient that
+    rounds to 0 at the 4 decimals asked for, so 0 was graded correct."""
+    return _neuron_grad(t, 1)
 
-    def draw() -> tuple[list[int], list[int], int, int, float, float] | None:
+
+@template("backprop.neuron_grad", "bpg", "backprop", version=2,
+          title=("Backpropagation through one neuron", "单个神经元的反向传播"))
+def neuron_grad(t: Ctx) -> Draft:
+    return _neuron_grad(t, 2)
+
+
+def _neuron_grad(t: Ctx, version: int) -> Draft:
+    act = t.by_level("identity", "relu", "sigmoid")
+    Neuron = tuple[list[int], list[int], int, int, float, float]
+
+    def draw() -> Neuron | None:
         x = [t.choice((-3, -2, -1, 1, 2, 3)) for _ in range(2)]
         w, b = [t.rng.randrange(-2, 3) for _ in range(2)], t.rng.randrange(-2, 3)
         target = t.choice((0, 1)) if act == "sigmoid" else t.rng.randrange(-3, 4)
@@ -119,14 +135,32 @@ def neuron_grad(t: Ctx) -> Draft:
         y = _act(act, z)
         return (x, w, b, target, z, y) if z != 0 and y != target else None
 
-    x, w, b, target, z, y = t.redraw(draw, "neuron with a nonzero input and a nonzero error")
-    wrt = t.by_level("w", t.choice(("w", "b", "x")), t.choice(("w", "x")))
-    k = t.rng.randrange(2)
+    def ask(n: Neuron) -> tuple[str, int, float]:
+        """(the variable asked about, its index, dL/d that variable)"""
+        x, w, _, target, z, y = n
+        wrt = t.by_level("w", t.choice(("w", "b", "x")), t.choice(("w", "x")))
+        k = t.rng.randrange(2)
+        return wrt, k, (y - target) * _act(act, z, grad=True) * {"w": x[k], "b": 1, "x": w[k]}[wrt]
+
+    def draw_asked() -> tuple[Neuron, tuple[str, int, float]] | None:
+        """Version 2 also redraws a sigmoid gradient that would round to 0 at 4 decimals."""
+        n = draw()
+        if n is None:
+            return None
+        asked = ask(n)
+        small = act == "sigmoid" and abs(asked[2]) < SMALLEST_SIGMOID_GRAD
+        return None if small else (n, asked)
+
+    if version == 1:
+        neuron = t.redraw(draw, "neuron with a nonzero input and a nonzero error")
+        wrt, k, value = ask(neuron)
+    else:
+        neuron, (wrt, k, value) = t.redraw(draw_asked, "neuron whose gradient is not ~0")
+    x, w, b, target, z, y = neuron
     dy = y - target
     da = _act(act, z, grad=True)
     delta = dy * da
     factor = {"w": x[k], "b": 1, "x": w[k]}[wrt]
-    value = delta * factor
     var = {"w": f"w{k + 1}", "b": "b", "x": f"x{k + 1}"}[wrt]
     act_txt = {"identity": "y = z", "relu": "y = relu(z)", "sigmoid": "y = sigmoid(z)"}[act]
     prompt = t.tr(

@@ -14,6 +14,11 @@ CHANNELS = (16, 32, 48, 64, 96, 128, 192, 256, 384, 512)
 SMALL_CHANNELS = (1, 3, 8, 16, 32)
 
 
+def count_en(n: int, noun: str, plural: str = "") -> str:
+    """`1 channel`, `3 channels`: an English count that agrees with its number."""
+    return f"{n} {noun if n == 1 else plural or noun + 's'}"
+
+
 def shape_text(shape: tuple[int, ...] | list[int]) -> str:
     return "x".join(str(s) for s in shape)
 

@@ -82,8 +82,8 @@ def conv1d_values(t: Ctx) -> Draft:
                           f"valid 模式保留第 {m - 1} 到 {n - 1} 项（完全重叠）"),
             "same": t.tr(f"Same mode keeps the {n} central entries, from index {(m - 1) // 2}",
                          f"same 模式从第 {(m - 1) // 2} 项起保留中间的 {n} 项")}[mode]
-    solution.append(keep + (t.tr(f", then every {s}nd one", f"，再每 {s} 项取一项") if s > 1
-                            else "") + f": {vec(y)}")
+    solution.append(keep + (t.tr(f", then one entry in every {s}", f"，再每 {s} 项取一项")
+                            if s > 1 else "") + t.tr(": ", "：") + vec(y))
     if at is not None:
         solution.append(t.tr(f"Entry {at}: {fmt(y[at])}", f"第 {at} 项：{fmt(y[at])}"))
     mistakes: Mistakes = [("no-kernel-flip", pick(ops.conv1d_modes(x, w[::-1], mode, s)))]

@@ -46,20 +46,23 @@ def dropout_scale(t: Ctx) -> Draft:
                      t.choice(("train_scale", "kept_value", "expected_value")))
     keep_style = t.level == 3
     rate_en, rate_zh = _rate(t, p, keep_style)
+    # tf.nn.dropout is inverted dropout too: a TensorFlow question names it, not PyTorch
+    impl_en, impl_zh = (("`tf.nn.dropout`", "`tf.nn.dropout`") if keep_style else
+                        ("PyTorch's `nn.Dropout`", "PyTorch `nn.Dropout`"))
     scale, keep = ops.train_scale(p), ops.eval_scale(p)
     value = {"train_scale": scale, "test_scale": keep, "kept_value": a * scale,
              "test_value": float(ops.classic_dropout_test([a], p)[0]), "expected_value": a}[ask]
     q_en, q_zh = {
-        "train_scale": ("Under inverted dropout (what PyTorch's `nn.Dropout` does), by what "
-                        "factor are the kept units multiplied during training?",
-                        "在 inverted dropout（PyTorch `nn.Dropout` 的做法）下，训练时被保留的单元乘以"
+        "train_scale": (f"Under inverted dropout (what {impl_en} does), by what factor are "
+                        "the kept units multiplied during training?",
+                        f"在 inverted dropout（{impl_zh} 的做法）下，训练时被保留的单元乘以"
                         "多少？"),
         "test_scale": ("Under classic dropout (no scaling during training, as in the original "
                        "paper), by what factor are the outputs multiplied at test time?",
                        "在经典 dropout（训练时不缩放，原论文的做法）下，测试时输出要乘以多少？"),
         "kept_value": (f"A unit's activation is {fmt(a)} and the unit is kept. What value does "
-                       "it pass on during training under inverted dropout (PyTorch)?",
-                       f"某单元的激活值为 {fmt(a)}，且它被保留。在 inverted dropout（PyTorch）下，"
+                       f"it pass on during training under inverted dropout ({impl_en})?",
+                       f"某单元的激活值为 {fmt(a)}，且它被保留。在 inverted dropout（{impl_zh}）下，"
                        "训练时它输出的值是多少？"),
         "test_value": (f"A unit's activation is {fmt(a)}. Under classic dropout (no scaling "
                        "during training), what does it pass on at test time?",
@@ -128,13 +131,13 @@ def dropout_count(t: Ctx) -> Draft:
     rate_en, rate_zh = _rate(t, p, t.level == 3)
     what_en = f"{shape[0]} units" if len(shape) == 1 else \
         f"a {'x'.join(map(str, shape))} feature map (C x H x W), element by element"
-    what_zh = f"{shape[0]} 个单元" if len(shape) == 1 else \
-        f"一个 {'x'.join(map(str, shape))} 的特征图（C x H x W），逐元素丢弃"
+    what_zh = f"对 {shape[0]} 个单元" if len(shape) == 1 else \
+        f"对一个 {'x'.join(map(str, shape))} 的特征图（C x H x W）逐元素"
     verb_en = "zeroed" if ask == "expected_zeroed" else "kept"
     verb_zh = "被置零" if ask == "expected_zeroed" else "被保留"
     prompt = t.tr(f"Training applies {rate_en} to {what_en}. How many values are {verb_en} on "
                   "average in one forward pass?",
-                  f"训练时对{what_zh}使用 {rate_zh}。一次前向传播中平均有多少个值{verb_zh}？")
+                  f"训练时{what_zh}使用 {rate_zh}。一次前向传播中平均有多少个值{verb_zh}？")
     solution = [] if len(shape) == 1 else [
         t.tr(f"Units: {' x '.join(map(str, shape))} = {n}", f"单元数：{' x '.join(map(str, shape))} = {n}")]
     solution += [

@@ -47,8 +47,15 @@ def solve(unknown: str, n: int, target: int, cfg: dict[str, Any], one_side: bool
     return None
 
 
-def _problem(t: Ctx) -> tuple[str, int, dict[str, int]]:
-    """(unknown, input size, full settings); the output size follows from them."""
+def _problem(t: Ctx, version: int) -> tuple[str, int, dict[str, int]]:
+    """(unknown, input size, full settings); the output size follows from them.
+
+    From version 2 a dilated kernel always fits in the input, d(k-1) + 1 <= n: version 1
+    asked for, say, a 7x7 kernel at dilation 12 (73 pixels wide) padded by 36 on a 48x48
+    map, where most taps only ever see padding.
+    """
+    if version >= 2 and t.level >= 2:
+        return _problem_v2(t)
     if t.level == 1:
         u = t.choice(("padding", "padding", "kernel_size"))
         n, k = t.rng.randrange(6, 65), t.choice((1, 3, 5, 7, 9, 11))
@@ -60,17 +67,43 @@ def _problem(t: Ctx) -> tuple[str, int, dict[str, int]]:
         return t.choice(("padding", "dilation")), n, {"kernel_size": 3, "stride": 1, "padding": d,
                                                       "dilation": d}
     if t.level == 2:
-        u = t.choice(("padding", "padding", "stride", "kernel_size"))
-        cases = ((224, 7, 2, 3), (112, 3, 2, 1), (56, 3, 2, 1), (227, 11, 4, 0), (224, 11, 4, 2),
-                 (32, 3, 2, 1), (299, 3, 2, 0), (28, 5, 1, 0), (32, 5, 1, 0), (56, 3, 1, 1),
-                 (14, 3, 1, 1), (224, 3, 1, 1), (28, 3, 1, 0), (56, 1, 2, 0), (112, 5, 1, 2))
-        n, k, s, p = t.choice([c for c in cases if c[2] > 1] if u == "stride" else cases)
-        if u == "kernel_size":
-            s = 1
-        return u, n, {"kernel_size": k, "stride": s, "padding": p, "dilation": 1}
+        return _real_layer(t)
     u = t.choice(("padding", "padding", "dilation", "stride"))
     n, k = t.rng.randrange(13, 130), t.choice((3, 3, 5, 7))
     d, s = t.choice((2, 3, 4, 6, 12, 18)), t.choice((1, 1, 2)) if u != "stride" else t.choice((2, 3))
+    p = d * (k - 1) // 2 - t.choice((0, 0, 1)) * (u != "dilation")
+    return u, n, {"kernel_size": k, "stride": s, "padding": p, "dilation": d}
+
+
+def _real_layer(t: Ctx) -> tuple[str, int, dict[str, int]]:
+    """A layer of a well-known network (none dilated)."""
+    u = t.choice(("padding", "padding", "stride", "kernel_size"))
+    cases = ((224, 7, 2, 3), (112, 3, 2, 1), (56, 3, 2, 1), (227, 11, 4, 0), (224, 11, 4, 2),
+             (32, 3, 2, 1), (299, 3, 2, 0), (28, 5, 1, 0), (32, 5, 1, 0), (56, 3, 1, 1),
+             (14, 3, 1, 1), (224, 3, 1, 1), (28, 3, 1, 0), (56, 1, 2, 0), (112, 5, 1, 2))
+    n, k, s, p = t.choice([c for c in cases if c[2] > 1] if u == "stride" else cases)
+    if u == "kernel_size":
+        s = 1
+    return u, n, {"kernel_size": k, "stride": s, "padding": p, "dilation": 1}
+
+
+def fits(n: int, k: int, d: int) -> bool:
+    """The dilated kernel's span d(k-1) + 1 fits in an n-pixel input."""
+    return d * (k - 1) + 1 <= n
+
+
+def _problem_v2(t: Ctx) -> tuple[str, int, dict[str, int]]:
+    if t.level == 2 and t.rng.random() < 0.25:  # DeepLab's atrous (ASPP) branches keep the size
+        n = t.choice((33, 65, 129, 64, 32))
+        d = t.choice([d for d in (2, 4, 6, 12, 18, 24) if fits(n, 3, d)])
+        return t.choice(("padding", "dilation")), n, {"kernel_size": 3, "stride": 1, "padding": d,
+                                                      "dilation": d}
+    if t.level == 2:
+        return _real_layer(t)
+    u = t.choice(("padding", "padding", "dilation", "stride"))
+    n, k = t.rng.randrange(13, 130), t.choice((3, 3, 5, 7))
+    d = t.choice([d for d in (2, 3, 4, 6, 12, 18) if fits(n, k, d)])
+    s = t.choice((1, 1, 2)) if u != "stride" else t.choice((2, 3))
     p = d * (k - 1) // 2 - t.choice((0, 0, 1)) * (u != "dilation")
     return u, n, {"kernel_size": k, "stride": s, "padding": p, "dilation": d}
 
@@ -88,10 +121,22 @@ def _given(cfg: dict[str, int], unknown: str, lang: str) -> str:
     return ("，" if lang == "zh" else ", ").join(parts)
 
 
-@template("conv.find_setting", "fpd", "padding",
-          title=("Find the padding (or stride, kernel, dilation)", "反求填充（或步长、卷积核、膨胀率）"))
+TITLE = ("Find the padding (or stride, kernel, dilation)", "反求填充（或步长、卷积核、膨胀率）")
+
+
+@template("conv.find_setting", "fpd", "padding", title=TITLE)
+def conv_find_setting_v1(t: Ctx) -> Draft:
+    """Version 1, kept for printed codes (dilated kernels wider than the input)."""
+    return _find_setting(t, 1)
+
+
+@template("conv.find_setting", "fpd", "padding", version=2, title=TITLE)
 def conv_find_setting(t: Ctx) -> Draft:
-    u, n, cfg = _problem(t)
+    return _find_setting(t, 2)
+
+
+def _find_setting(t: Ctx, version: int) -> Draft:
+    u, n, cfg = _problem(t, version)
     k, s, p, d = cfg["kernel_size"], cfg["stride"], cfg["padding"], cfg["dilation"]
     while n + 2 * p < d * (k - 1) + 1:
         n += d * (k - 1)

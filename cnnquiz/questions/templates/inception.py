@@ -61,7 +61,8 @@ def branch_lines(t: Ctx, sums: list[Summary], what: str) -> list[str]:
 
 def describe(t: Ctx, branches: list[str]) -> str:
     """The branches as a Markdown list of layer specs."""
-    return "\n".join(f"- {t.tr('branch', '分支')} {i}: `{b}`" for i, b in enumerate(branches, 1))
+    sep = t.tr(": ", "：")  # the full-width colon after Chinese text
+    return "\n".join(f"- {t.tr('branch', '分支')} {i}{sep}`{b}`" for i, b in enumerate(branches, 1))
 
 
 def total(sums: list[Summary], what: str, keep: Callable[[Row], bool] | None = None) -> int:
@@ -119,12 +120,18 @@ def inception_macs(t: Ctx) -> Draft:
         solution += branch_lines(t, r_sums, "macs")
         solution.append(step(t, "Reduced total", "降维模块合计", f"{thousands(r_tot)}"))
     lecture = (c, h, sizes) == LECTURE
+    # the reduced module's 3x3 convolution: the CS231n slide's 358M counts it twice
+    conv3 = total(r_sums[1:2], "macs", lambda r: r.type == "conv" and not is_1x1(r.spec))
     if lecture and ask != "naive":
         solution.append(t.tr(
             "The CS231n slide quotes 358M ops for the reduced module, but its own branches sum "
-            f"to {thousands(r_tot)} MACs (about 271M); the naive module's 854M does add up.",
+            f"to {thousands(r_tot)} MACs (about 271M): its 358M = {thousands(r_tot)} + {thousands(conv3)} = "
+            f"{thousands(r_tot + conv3)} counts the 3x3 convolution ({thousands(conv3)}) twice. The naive "
+            "module's 854M does add up.",
             "CS231n 的幻灯片说降维模块需要 358M 次运算，但按它列出的各分支相加只有 "
-            f"{thousands(r_tot)} 次乘加（约 271M）；朴素模块的 854M 是对的。"))
+            f"{thousands(r_tot)} 次乘加（约 271M）：358M = {thousands(r_tot)} + "
+            f"{thousands(conv3)} = {thousands(r_tot + conv3)}，把 3x3 卷积（{thousands(conv3)}）"
+            "算了两次。朴素模块的 854M 是对的。"))
     elif lecture and ask == "naive":
         solution.append(t.tr("This is the CS231n slide's 854M ops.",
                              "这就是 CS231n 幻灯片上的 854M 次运算。"))
@@ -138,10 +145,11 @@ def inception_macs(t: Ctx) -> Draft:
     elif ask == "reduced":
         answer, spec = r_tot, r_spec
         mistakes = [("counted-flops-not-macs", 2 * r_tot), ("forgot-1x1-layers", no_1x1),
-                    ("reduction-ignored", full_depth)]
+                    ("reduction-ignored", full_depth), ("counted-3x3-twice", r_tot + conv3)]
     else:
         answer, spec = n_tot - r_tot, difference(n_spec, r_spec)
         solution.append(step(t, "Saving", "节省",
                              f"{thousands(n_tot)} - {thousands(r_tot)} = {thousands(answer)}"))
-        mistakes = [("counted-flops-not-macs", 2 * answer), ("forgot-1x1-layers", n_tot - no_1x1)]
+        mistakes = [("counted-flops-not-macs", 2 * answer), ("forgot-1x1-layers", n_tot - no_1x1),
+                    ("counted-3x3-twice", n_tot - r_tot - conv3)]
     return Draft(prompt, Answer("int", answer), solution, spec, mistakes)

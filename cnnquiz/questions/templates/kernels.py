@@ -35,10 +35,24 @@ KERNELS: dict[str, tuple[list[list[int]], int, str, str]] = {
     "emboss": ([[-2, -1, 0], [-1, 1, 1], [0, 1, 2]], 1, "emboss", "浮雕"),
 }
 
-# the kernel a learner most often confuses with this one (a different classic kernel)
-_CONFUSED = {"edge": [[0, -1, 0], [-1, 4, -1], [0, -1, 0]],
-             "laplacian": [[1, 1, 1], [1, -8, 1], [1, 1, 1]],
-             "sharpen": [[0, -1, 0], [-1, 4, -1], [0, -1, 0]]}
+# the kernel a learner most often confuses with this one (a different classic kernel), and
+# what the slip is, in en and zh
+_CONFUSED: dict[str, tuple[list[list[int]], str, str]] = {
+    "edge": ([[0, -1, 0], [-1, 4, -1], [0, -1, 0]],
+             "You used the 4-neighbour kernel (centre 4, the four direct neighbours -1); this one "
+             "is the 8-neighbour kernel: centre 8, all eight neighbours -1.",
+             "你用的是 4 邻域卷积核（中心 4，上下左右四个邻居 -1）；这里是 8 邻域卷积核：中心 8，"
+             "周围八个邻居都是 -1。"),
+    "laplacian": ([[1, 1, 1], [1, -8, 1], [1, 1, 1]],
+                  "You used the 8-neighbour Laplacian (centre -8, all eight neighbours 1); this "
+                  "one is the 4-neighbour Laplacian: centre -4, only the four direct neighbours 1.",
+                  "你用的是 8 邻域拉普拉斯核（中心 -8，周围八个邻居都是 1）；这里是 4 邻域拉普拉斯"
+                  "核：中心 -4，只有上下左右四个邻居是 1。"),
+    "sharpen": ([[0, -1, 0], [-1, 4, -1], [0, -1, 0]],
+                "You used the edge kernel alone (centre 4); sharpening adds the image back to its "
+                "edges, so the centre is 4 + 1 = 5.",
+                "你只用了边缘检测核（中心 4）；锐化是把边缘加回原图，所以中心是 4 + 1 = 5。"),
+}
 
 
 def _patch(t: Ctx, name: str) -> list[list[int]]:
@@ -79,7 +93,7 @@ def classic_kernel(t: Ctx) -> Draft:
                      "图像块与卷积核逐元素相乘再求和：")
                 + f" {sum_text(products)} = {total}"]
     if div > 1:
-        solution.append(t.tr(f"Divide by {div}", f"再除以 {div}") + f": {total}/{div} = "
+        solution.append(t.tr(f"Divide by {div}: ", f"再除以 {div}：") + f"{total}/{div} = "
                         f"{fmt(value)}")
     solution.append(t.tr(f"Answer: {fmt(value)}", f"答案：{fmt(value)}"))
     flipped = np.flip(np.asarray(w, dtype=float))
@@ -90,7 +104,8 @@ def classic_kernel(t: Ctx) -> Draft:
          or name.endswith("_y") else None),
     ]
     if name in _CONFUSED:
-        mistakes.append(("wrong-classic-kernel", centre(_CONFUSED[name])))
+        other, slip_en, slip_zh = _CONFUSED[name]
+        mistakes.append(("wrong-classic-kernel", centre(other), t.tr(slip_en, slip_zh)))
     answer = Answer("int", round(value))
     spec = {"op": "conv2d", "x": x, "w": w, "at": [0, 0]}
     return Draft(prompt, answer, solution, spec, keep_mistakes(answer, mistakes))

@@ -92,8 +92,12 @@ def _mnist(t: Ctx, colour: bool) -> Case:
     shape = (3, 32, 32) if colour else (1, 28, 28)
     layers = (f"conv({a},k=3) -> maxpool(2) -> conv({b},k=3) -> maxpool(2) -> flatten -> "
               f"linear({hid}) -> linear(10)")
-    return Case("The Keras MNIST example net" if not colour else "A Keras-style CIFAR net",
-                "Keras 的 MNIST 示例网络" if not colour else "一个 Keras 风格的 CIFAR 网络",
+    example = not colour and (a, b, hid) == (25, 50, 100)  # the notes' widths
+    en = ("The Keras MNIST example net" if example else "A Keras MNIST-style net" if not colour
+          else "A Keras-style CIFAR net")
+    zh = ("笔记中的 Keras MNIST 示例网络" if example else "一个 Keras 风格的 MNIST 网络" if not colour
+          else "一个 Keras 风格的 CIFAR 网络")
+    return Case(en, zh,
                 shape, layers, (("ceil-instead-of-floor", layers.replace("maxpool(2)",
                                                                        "maxpool(2,ceil=true)")),))
 

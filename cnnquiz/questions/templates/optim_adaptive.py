@@ -136,8 +136,8 @@ def adam_steps(t: Ctx) -> Draft:
         ("forgot-sqrt", _adam_variant(w0, grads, kw, decoupled, root=False)),
         ("forgot-momentum", _adam_variant(w0, grads, kw, decoupled, momentum=False)),
         ("sign-error", 2 * w0 - value if not wd else None),
-        ("forgot-weight-decay", float(ops.adam(w0, grads, **{**kw, "weight_decay": 0.0}).final)
-         if wd else None),
+        ("forgot-decoupled-decay" if decoupled else "forgot-weight-decay",
+         float(ops.adam(w0, grads, **{**kw, "weight_decay": 0.0}).final) if wd else None),
         ("coupled-decoupled-decay", float(ops.adam(w0, grads, decoupled_weight_decay=not decoupled,
                                                    **kw).final) if wd else None),
     ]

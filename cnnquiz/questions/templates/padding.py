@@ -1,8 +1,10 @@
-"""TensorFlow padding modes: the output size under valid / same / full, and how 'same'
-splits its padding (the odd extra pixel goes right/bottom).
+"""Padding modes: the output size under valid / same (TensorFlow's two modes) or full
+(numpy, scipy and Theano's), and how TensorFlow's 'same' splits its padding (the odd extra
+pixel goes right/bottom).
 
-Both are contract network specs with `p=valid|same|full` (TensorFlow semantics); the output
-size adds `"at": [1]` (the height in the [C, H, W] output) since its answer is an int.
+Both are contract network specs with `p=valid|same|full` (TensorFlow semantics; `full` pads
+d*(k-1) on each side); the output size adds `"at": [1]` (the height in the [C, H, W]
+output) since its answer is an int.
 """
 
 from __future__ import annotations
@@ -16,8 +18,14 @@ from cnnquiz.questions.template import Ctx, Draft, template
 from cnnquiz.questions.templates.common import CHANNELS, net, net_spec, shape_text, step
 
 
-def _tf_config(t: Ctx) -> tuple[int, int, int, int]:
-    """(size, kernel, stride, dilation) for TensorFlow padding questions."""
+def _tf_config(t: Ctx, version: int) -> tuple[int, int, int, int]:
+    """(size, kernel, stride, dilation) for TensorFlow padding questions.
+
+    From version 2 a dilation above 1 comes only with stride 1: Keras (and tf.nn.conv2d)
+    refuse a stride above 1 together with a dilation above 1.
+    """
+    if version >= 2:
+        return _keras_config(t)
     if t.level == 1:
         return t.rng.randrange(5, 40), t.rng.randrange(2, 12), t.choice((1, 1, 1, 2)), \
             t.choice((1, 1, 2))
@@ -35,8 +43,20 @@ def _tf_config(t: Ctx) -> tuple[int, int, int, int]:
         t.choice((1, 2, 3))
 
 
-def _tf_layer(t: Ctx, mode: str) -> tuple[int, int, int, int, int, str]:
-    n, k, s, d = _tf_config(t)
+def _keras_config(t: Ctx) -> tuple[int, int, int, int]:
+    if t.level == 1:
+        n, k, s = t.rng.randrange(5, 40), t.rng.randrange(2, 12), t.choice((1, 1, 1, 2))
+        return n, k, s, t.choice((1, 1, 2)) if s == 1 else 1
+    if t.level == 2:  # version 1's cases already kept dilation to stride 1
+        return _tf_config(t, 1)
+    n, k = t.rng.randrange(7, 100), t.rng.randrange(2, 9)
+    if t.rng.random() < 0.3:  # a dilated layer, stride 1
+        return n, k, 1, t.choice((2, 3))
+    return n, k, t.rng.randrange(2, 6), 1
+
+
+def _tf_layer(t: Ctx, mode: str, version: int) -> tuple[int, int, int, int, int, str]:
+    n, k, s, d = _tf_config(t, version)
     c, out = t.choice((1, 3, *CHANNELS[:5])), t.choice(CHANNELS)
     while mode == "valid" and n < d * (k - 1) + 1:  # only 'valid' needs the whole kernel inside
         n += d * (k - 1)
@@ -48,23 +68,47 @@ def _setting_text(t: Ctx, k: int, s: int, d: int) -> str:
     return t.tr(f"a {k}x{k} kernel, stride {s}{dil}", f"{k}x{k} 的卷积核，步长 {s}{dil}")
 
 
-@template("padding.tf_output", "tfo", "padding",
-          title=("TensorFlow valid / same / full output size", "TensorFlow valid / same / full 输出尺寸"))
+TF_OUTPUT_TITLE = ("Output size under valid / same / full padding",
+                   "valid / same / full 填充下的输出尺寸")
+TF_SPLIT_TITLE = ("TensorFlow 'same' padding split", "TensorFlow 'same' 填充的左右分配")
+
+
+@template("padding.tf_output", "tfo", "padding", title=TF_OUTPUT_TITLE)
+def padding_tf_output_v1(t: Ctx) -> Draft:
+    """Version 1, kept for printed codes: it could draw a stride above 1 with a dilation
+    above 1, which Keras refuses."""
+    return _tf_output(t, 1)
+
+
+@template("padding.tf_output", "tfo", "padding", version=2, title=TF_OUTPUT_TITLE)
 def padding_tf_output(t: Ctx) -> Draft:
+    return _tf_output(t, 2)
+
+
+def _tf_output(t: Ctx, version: int) -> Draft:
     mode = t.choice(("valid", "same", "full") if t.level != 2 else ("valid", "same", "same"))
-    c, n, k, s, d, layers = _tf_layer(t, mode)
+    c, n, k, s, d, layers = _tf_layer(t, mode, version)
     row = net(layers, (c, n, n)).rows[0]
     out = row.output[1]
     tf = {m: arith.tf_padding(n, k, s, m, d) for m in ("valid", "same", "full")}
-    prompt = t.tr(
-        f"In TensorFlow, a convolution with {_setting_text(t, k, s, d)} and "
-        f"`padding='{mode}'` is applied to a {n}x{n} input. What is the output **height**?",
-        f"在 TensorFlow 中，对 {n}x{n} 的输入做卷积：{_setting_text(t, k, s, d)}，"
-        f"`padding='{mode}'`。输出的**高度**是多少？",
-    )
-    if mode == "full":
-        span = "D(K-1)" if d > 1 else "K-1"
-        prompt += t.tr(f" ('full' pads {span} zeros on each side.)", f"（'full' 在每侧填充 {span} 个零。）")
+    span = "D(K-1)" if d > 1 else "K-1"
+    if mode == "full":  # numpy, scipy and Theano's mode; TensorFlow has no padding='full'
+        prompt = t.tr(
+            f"A convolution with {_setting_text(t, k, s, d)} and 'full' padding is applied to "
+            f"a {n}x{n} input. What is the output **height**? ('full', as numpy, scipy and "
+            f"Theano name it, pads {span} zeros on each side; TensorFlow itself offers only "
+            "'valid' and 'same'.)",
+            f"对 {n}x{n} 的输入做卷积：{_setting_text(t, k, s, d)}，填充方式为 'full'。输出的**高度**"
+            f"是多少？（'full' 是 numpy、scipy 和 Theano 中的叫法：每侧填充 {span} 个零。TensorFlow "
+            "本身只有 'valid' 和 'same' 两种。）",
+        )
+    else:
+        prompt = t.tr(
+            f"In TensorFlow, a convolution with {_setting_text(t, k, s, d)} and "
+            f"`padding='{mode}'` is applied to a {n}x{n} input. What is the output **height**?",
+            f"在 TensorFlow 中，对 {n}x{n} 的输入做卷积：{_setting_text(t, k, s, d)}，"
+            f"`padding='{mode}'`。输出的**高度**是多少？",
+        )
     solution = []
     if d > 1:
         solution.append(step(t, "Kernel span", "卷积核覆盖范围", arith.effective_kernel(k, d)))
@@ -100,11 +144,20 @@ def padding_tf_output(t: Ctx) -> Draft:
     return Draft(prompt, Answer("int", out), solution, spec, mistakes)
 
 
-@template("padding.tf_split", "tfs", "padding",
-          title=("TensorFlow 'same' padding split", "TensorFlow 'same' 填充的左右分配"))
+@template("padding.tf_split", "tfs", "padding", title=TF_SPLIT_TITLE)
+def padding_tf_split_v1(t: Ctx) -> Draft:
+    """Version 1, kept for printed codes (stride and dilation both above 1 possible)."""
+    return _tf_split(t, 1)
+
+
+@template("padding.tf_split", "tfs", "padding", version=2, title=TF_SPLIT_TITLE)
 def padding_tf_split(t: Ctx) -> Draft:
+    return _tf_split(t, 2)
+
+
+def _tf_split(t: Ctx, version: int) -> Draft:
     side = t.choice(("left", "right"))
-    c, n, k, s, d, layers = _tf_layer(t, "same")
+    c, n, k, s, d, layers = _tf_layer(t, "same", version)
     row = net(layers, (c, n, n)).rows[0]
     tf = arith.tf_padding(n, k, s, "same", d)
     value = tf.left.value if side == "left" else tf.right.value

@@ -15,6 +15,7 @@ from cnnquiz.questions.templates.common import (
     CHANNELS,
     FEATURE_SIZES,
     SMALL_CHANNELS,
+    count_en,
     net,
     net_spec,
     shape_text,
@@ -71,7 +72,7 @@ def conv_params(t: Ctx) -> Draft:
     per_filter = arith.conv_params(cin, 1, kh, kw, 1, False).value
     per = Calc(per_filter, "K_h*K_w*C_in", f"{kh}*{kw}*{cin}")
     solution = [
-        step(t, f"Each filter is {kh}x{kw} and as deep as the input ({cin} channels)",
+        step(t, f"Each filter is {kh}x{kw} and as deep as the input ({count_en(cin, 'channel')})",
              f"每个卷积核大小 {kh}x{kw}，深度等于输入通道数 {cin}", per),
         step(t, f"{cout} filters, " + ("one bias each" if bias else "no biases"),
              f"共 {cout} 个卷积核，" + ("每个一个偏置" if bias else "没有偏置"), row.explain["params"]),
@@ -113,7 +114,7 @@ def grouped_params(t: Ctx) -> Draft:
     shape = (cin, h, h)
     row = net(layers, shape).rows[0]
     dw = t.tr(" (a depthwise convolution when groups = input channels)",
-              "（分组数等于输入通道数时就是深度卷积）") if g == cin else ""
+              "（分组数等于输入通道数时就是逐通道卷积）") if g == cin else ""
     prompt = t.tr(
         f"A `Conv2d` with groups = {g}{dw} maps a {shape_text(shape)} input (C x H x W) to "
         f"{cout} channels with {k}x{k} kernels, {_bias_words(t, bias)}. How many trainable "
@@ -121,7 +122,7 @@ def grouped_params(t: Ctx) -> Draft:
         f"一个分组数 groups = {g} 的 `Conv2d`{dw}把 {shape_text(shape)} 的输入（C x H x W）映射到 "
         f"{cout} 个通道，卷积核 {k}x{k}，{_bias_words(t, bias)}。它有多少个可训练参数？")
     solution = [
-        step(t, f"Each kernel sees only C_in/g = {cin}/{g} = {cin // g} input channels",
+        step(t, f"Each kernel sees only C_in/g = {cin}/{g} = {count_en(cin // g, 'input channel')}",
              f"每个卷积核只看 C_in/g = {cin}/{g} = {cin // g} 个输入通道"),
         step(t, "Parameters", "参数量", row.explain["params"]),
     ]

@@ -141,12 +141,13 @@ def maxout_params(t: Ctx) -> Draft:
     kind = t.tr("fully connected", "全连接") if len(shape) == 1 else t.tr("convolution", "卷积")
     given = t.tr(f"{shape[0]}-dimensional", f"{shape[0]} 维") if len(shape) == 1 else \
         shape_text(shape)
+    gap = "" if len(shape) == 1 else " "  # "38 维的", but "16x32x32 的"
     prompt = t.tr(
         f"A {kind} layer `{layers}` on a {given} input is replaced by a maxout layer "
         f"with the same number of outputs and k = {k} pieces (each output is the max of {k} "
         "affine pieces, each with its own weights and bias). How many trainable parameters "
         "does the maxout layer have?",
-        f"输入为 {given} 的{kind}层 `{layers}` 被替换成一个输出个数相同、k = {k} 段的 "
+        f"输入为 {given}{gap}的{kind}层 `{layers}` 被替换成一个输出个数相同、k = {k} 段的 "
         f"maxout 层（每个输出取 {k} 个仿射函数的最大值，每段有自己的权重和偏置）。"
         "maxout 层有多少个可训练参数？")
     solution = [step(t, "The replaced layer", "被替换的层", p),

@@ -165,7 +165,7 @@ def pool_spp(t: Ctx) -> Draft:
                              Calc(total, "sum of C*n*n", " + ".join(parts))))
         value = total
         mistakes: list[tuple[Any, ...]] = [("forgot-channels", total // c),
-                                           ("flatten-wrong-order", c * sum(levels))]
+                                           ("spp-n-bins-not-n-squared", c * sum(levels))]
     elif ask == "kernel_size":
         value = arith.ceil_div(a, level)
         mistakes = [("floor-instead-of-ceil", a // level)]

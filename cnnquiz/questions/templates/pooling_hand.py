@@ -91,7 +91,7 @@ def pool_by_hand(t: Ctx) -> Draft:
     for st in ops.pool2d_steps(x, k, s, p, ceil_mode=ceil, op=kind):
         (r0, r1), (c0, c1) = st.window
         vals = ", ".join(_taps(x, (r0 - p, r1 - p), (c0 - p, c1 - p), p, kind))
-        head = f"out[{st.out[0]},{st.out[1]}]: " + t.tr(
+        head = f"out[{st.out[0]},{st.out[1]}]" + t.tr(": ", "：") + t.tr(
             f"rows {r0 - p} to {r1 - 1 - p}, cols {c0 - p} to {c1 - 1 - p}",
             f"第 {r0 - p} 到 {r1 - 1 - p} 行、第 {c0 - p} 到 {c1 - 1 - p} 列")
         if kind == "max":
@@ -99,7 +99,7 @@ def pool_by_hand(t: Ctx) -> Draft:
         else:
             body = f"({vals}) " + t.tr(f"sum / {st.divisor}", f"之和 / {st.divisor}") \
                 + f" = {fmt(st.value)}"
-        solution.append(f"{head}: {body}")
+        solution.append(head + t.tr(": ", "：") + body)
     solution.append(t.tr("Pooled map:", "池化结果：") + "\n\n" + grid(y))
     other = "avg" if kind == "max" else "max"
     mistakes: Mistakes = [

@@ -107,7 +107,7 @@ def _without_pools(layers: str) -> str:
 
 
 @template("rf.jump", "rfj", "receptive-field",
-          title=("Jump (effective stride) and unit centres", "累计步长与单元中心"))
+          title=("Jump (effective stride) and unit centres", "跳距与单元中心"))
 def rf_jump(t: Ctx) -> Draft:
     shape = (3, 224, 224)
     layers = draw_stack(t, n=(2, 6), kernels=(3,), strides=(1, 2, 3), pools=True) \
@@ -122,7 +122,7 @@ def rf_jump(t: Ctx) -> Draft:
         prompt = intro + t.tr(
             "What is the jump (effective stride) of the last layer, i.e. how many input pixels "
             "apart are the centres of neighbouring output units?",
-            "最后一层的累计步长（jump）是多少，即相邻输出单元的感受野中心在输入上相隔多少像素？")
+            "最后一层的跳距（jump）是多少，即相邻输出单元的感受野中心在输入上相隔多少像素？")
         return Draft(prompt, Answer("int", jump), solution, net_spec(shape, layers, "jump"),
                      [("added-strides", s_sum), ("ignored-pool-stride", no_pool.j.value)])
     if t.level == 2:
@@ -133,7 +133,7 @@ def rf_jump(t: Ctx) -> Draft:
             f"How many input pixels apart are the centres of the receptive fields of output rows "
             f"{a} and {b} (0-based) of the last layer?",
             f"最后一层输出的第 {a} 行与第 {b} 行（从 0 数）的感受野中心相距多少个输入像素？")
-        solution.append(step(t, "Distance = (b - a) * jump", "距离 = (b - a) * 累计步长",
+        solution.append(step(t, "Distance = (b - a) * jump", "距离 = (b - a) * 跳距",
                              f"({b} - {a})*{jump} = {value}"))
         spec = difference(center_spec(shape, layers, b), center_spec(shape, layers, a))
         mistakes = [("added-strides", (b - a) * s_sum),
@@ -154,7 +154,7 @@ def rf_jump(t: Ctx) -> Draft:
              "第 0 个单元的中心每层移动 (d(k-1)/2 - p)*j_{l-1}：start_l = start_{l-1} + "
              "(d(k-1)/2 - p)*j_{l-1}，初值 start_0 = 0。"),
         step(t, "Centre of unit 0", "第 0 个单元的中心", f"start = {start:g}"),
-        step(t, "Centre = start + i * jump", "中心 = start + i * 累计步长",
+        step(t, "Centre = start + i * jump", "中心 = start + i * 跳距",
              f"{start:g} + {unit}*{jump} = {value:g}"),
     ]
     mistakes = [("ignored-padding-offset", _center(rf_walk(layers, padding=False), unit)),

@@ -46,12 +46,13 @@ def penalty(t: Ctx) -> Draft:
             "l2": f"L2 penalty (lambda/2) * sum w^2 with lambda = {fmt(l2)}",
             "both": f"elastic-net penalty a * sum|w| + (b/2) * sum w^2 with a = {fmt(l1)}, "
                     f"b = {fmt(l2)}"}[kind]
-    name_zh = {"l1": f"L1 正则项 lambda * sum|w|，lambda = {fmt(l1)}",
-               "l2": f"L2 正则项 (lambda/2) * sum w^2，lambda = {fmt(l2)}",
-               "both": f"弹性网络正则项 a * sum|w| + (b/2) * sum w^2，a = {fmt(l1)}，"
-                       f"b = {fmt(l2)}"}[kind]
+    # zh: the coefficients first, so the question cannot read as asking for lambda
+    name_zh = {"l1": f"取 lambda = {fmt(l1)}，L1 正则项 lambda * sum|w|",
+               "l2": f"取 lambda = {fmt(l2)}，L2 正则项 (lambda/2) * sum w^2",
+               "both": f"取 a = {fmt(l1)}、b = {fmt(l2)}，弹性网络正则项 a * sum|w| + "
+                       "(b/2) * sum w^2"}[kind]
     prompt = t.tr(f"A layer has the weights w = {vec(w)}. What is the {name}? ",
-                  f"某层的权重为 w = {vec(w)}。{name_zh} 的值是多少？") + decimals_text(t, 4)
+                  f"某层的权重为 w = {vec(w)}。{name_zh}的值是多少？") + decimals_text(t, 4)
     solution = []
     if l1:
         solution.append(f"sum|w| = {' + '.join(fmt(abs(v)) for v in w)} = {fmt(abs_sum)}; "
@@ -123,7 +124,8 @@ def reg_update(t: Ctx) -> Draft:
     solution.append(t.tr(f"Answer: {approx(value, 4)}", f"答案：{approx(value, 4)}"))
     other = "l1" if kind == "l2" else "l2"
     mistakes: Mistakes = [
-        ("forgot-weight-decay", _run(w0, grads, lr, 0.0, kind)),
+        ("forgot-weight-decay" if kind == "l2" else "forgot-l1-term",
+         _run(w0, grads, lr, 0.0, kind)),
         ("sign-error", 2 * w0 - value if steps == 1 else None),
         ("l1-l2-swapped", _run(w0, grads, lr, lam, other)),
         ("decay-not-scaled-by-lr", _run(w0, grads, lr, lam, kind, decay_lr=False)),

@@ -43,7 +43,7 @@ def separable_params(t: Ctx) -> Draft:
         f"{k}x{k} depthwise convolution (groups = {c}) followed by a 1x1 pointwise convolution.",
         f"要把 {shape_text(shape)} 的特征图（C x H x W）变成 {cout} 个通道，感受野 {k}x{k}"
         f"（填充保持尺寸；都不带偏置）。标准卷积用 {cout} 个 {k}x{k}x{c} 的卷积核；深度可分离卷积"
-        f"先做 {k}x{k} 的深度卷积（groups = {c}），再做 1x1 的逐点卷积。")
+        f"先做 {k}x{k} 的逐通道卷积（groups = {c}），再做 1x1 的逐点卷积。")
     question = {
         "separable": t.tr("How many weights does the depthwise-separable version have?",
                           "深度可分离版本有多少个权重？"),
@@ -55,7 +55,7 @@ def separable_params(t: Ctx) -> Draft:
                       "Give 2 decimals.", "标准卷积的权重是深度可分离版本的多少倍？保留 2 位小数。"),
     }[ask]
     solution = [
-        step(t, "Depthwise: one KxK filter per input channel", "深度卷积：每个输入通道一个 KxK 卷积核", dw),
+        step(t, "Depthwise: one KxK filter per input channel", "逐通道卷积：每个输入通道一个 KxK 卷积核", dw),
         step(t, "Pointwise 1x1", "逐点 1x1 卷积", pw),
         step(t, f"Separable total: {thousands(dw.value)} + {thousands(pw.value)}",
              f"深度可分离合计：{thousands(dw.value)} + {thousands(pw.value)}", sep.total_params),
@@ -83,7 +83,8 @@ def separable_params(t: Ctx) -> Draft:
     else:
         value = std.total_params / sep.total_params
         solution.append(step(t, "Ratio", "倍数",
-                             f"{thousands(std.total_params)} / {thousands(sep.total_params)} = {value:.4f}"))
+                             f"{thousands(std.total_params)} / {thousands(sep.total_params)} = {value:.4f} ≈ "
+                             f"{value:.2f}"))
         answer, spec = Answer("float", value, 0.01), ratio(std_spec, sep_spec)
         mistakes = [("inverted-ratio", sep.total_params / std.total_params),
                     ("forgot-pointwise", std.total_params / dw.value),

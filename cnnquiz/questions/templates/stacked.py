@@ -60,20 +60,31 @@ def stacked_params(t: Ctx) -> Draft:
     per_layer = stack.rows[0].params
     if ask == "stack":
         answer, spec = Answer("int", s_total), st_spec
-        mistakes = [("forgot-input-channels", s_total // c), ("counted-one-layer", per_layer)]
+        mistakes = [("forgot-input-channels", s_total // c), ("counted-one-layer", per_layer),
+                    _bias_slip(bias, s_total, s_total + n * c, s_total - n * c)]
     elif ask == "single":
         answer, spec = Answer("int", l_total), si_spec
-        mistakes = [("forgot-input-channels", l_total // c)]
+        mistakes = [("forgot-input-channels", l_total // c),
+                    _bias_slip(bias, l_total, l_total + c, l_total - c)]
     elif ask == "saving":
         answer, spec = Answer("int", l_total - s_total), difference(si_spec, st_spec)
         solution.append(step(t, "Saving", "节省", f"{thousands(l_total)} - {thousands(s_total)} = "
                              f"{thousands(l_total - s_total)}"))
-        mistakes = [("counted-one-layer", l_total - per_layer), ("forgot-bias", (l_total - c) -
-                     (s_total - n * c))]
+        # with biases the slip drops them (c for the single layer, n*c for the stack);
+        # without, it adds them
+        mistakes = [("counted-one-layer", l_total - per_layer),
+                    _bias_slip(bias, l_total - s_total, (l_total + c) - (s_total + n * c),
+                               (l_total - c) - (s_total - n * c))]
     else:
         answer, spec = Answer("float", l_total / s_total, 0.01), ratio(si_spec, st_spec)
         solution.append(step(t, "Ratio", "倍数", f"{thousands(l_total)} / {thousands(s_total)} = "
-                             f"{l_total / s_total:.4f}"))
+                             f"{l_total / s_total:.4f} ≈ {l_total / s_total:.2f}"))
         mistakes = [("inverted-ratio", s_total / l_total), ("counted-one-layer", l_total / per_layer),
                     ("forgot-bias", (l_total - c) / (s_total - n * c))]
     return Draft(f"{setup} {question}", answer, solution, spec, mistakes)
+
+
+def _bias_slip(bias: bool, right: int, added: int, dropped: int) -> tuple[str, int]:
+    """The bias slip a learner can make: forgetting the biases a layer has, or counting
+    biases a bias=False layer does not have (`right` is the answer itself)."""
+    return ("forgot-bias", dropped) if bias else ("added-bias", added)

@@ -18,7 +18,7 @@ import numpy as np
 from cnnquiz.engine import arith, ops
 from cnnquiz.questions.model import Answer
 from cnnquiz.questions.template import Ctx, Draft, template
-from cnnquiz.questions.templates.common import step
+from cnnquiz.questions.templates.common import count_en, step
 from cnnquiz.questions.templates.hand_common import (
     Mistakes,
     fmt,
@@ -84,10 +84,12 @@ def conv_transpose_by_hand(t: Ctx) -> Draft:
         solution.append(t.tr("Sum of all blocks:", "所有块之和：") + "\n\n"
                         + grid(steps[-1].canvas))
         r0, r1, c0, c1 = steps[-1].crop
-        en = [f"padding {p} crops {p} row(s)/column(s) from each side"] if p else []
+        en = [f"padding {p} crops {count_en(p, 'row')} and {count_en(p, 'column')} "
+              "from each side"] if p else []
         zh = [f"填充 {p} 表示从每一侧裁掉 {p} 行/列"] if p else []
         if op:
-            en.append(f"output_padding {op} adds {op} row(s)/column(s) at the bottom/right")
+            en.append(f"output_padding {op} adds {count_en(op, 'row')} at the bottom and "
+                      f"{count_en(op, 'column')} at the right")
             zh.append(f"output_padding {op} 在下方/右侧多留 {op} 行/列")
         solution.append(t.tr("; ".join(en).capitalize() + f": keep rows {r0}-{r1 - 1}, "
                              f"columns {c0}-{c1 - 1}.",
@@ -95,7 +97,7 @@ def conv_transpose_by_hand(t: Ctx) -> Draft:
         solution.append(t.tr("Output:", "输出：") + "\n\n" + grid(y))
     mistakes: Mistakes = [
         ("overwrote-overlaps", _overwrite(steps)),
-        ("convt-no-flip", to_list(ops.conv_transpose2d(x, np.flip(np.asarray(w)), stride=s,
+        ("convt-flipped-kernel", to_list(ops.conv_transpose2d(x, np.flip(np.asarray(w)), stride=s,
                                                        padding=p, output_padding=op))),
         ("convt-padding-not-cropped",
          to_list(ops.conv_transpose2d(x, w, stride=s, output_padding=op)) if p else None),

@@ -16,7 +16,7 @@ from typing import Any
 from cnnquiz.engine import arith
 from cnnquiz.questions.model import Answer
 from cnnquiz.questions.template import Ctx, Draft, template
-from cnnquiz.questions.templates.common import net, net_spec, shape_text, step
+from cnnquiz.questions.templates.common import count_en, net, net_spec, shape_text, step
 from cnnquiz.questions.templates.costs_common import conv_text
 
 _DECODER = ((4, 2, 1, 0), (3, 2, 1, 1), (2, 2, 0, 0), (3, 1, 1, 0), (5, 2, 2, 1), (4, 4, 0, 0))
@@ -28,11 +28,16 @@ def convT_text(out: int, k: int, s: int, p: int, op: int, d: int) -> str:
     return f"convT({out},k={k}{extra})"
 
 
-def _draw_convT(t: Ctx) -> tuple[int, int, int, int, int, int]:
-    """(input size, k, s, p, op, d), always giving an output of at least 1."""
+def _draw_convT(t: Ctx, version: int) -> tuple[int, int, int, int, int, int]:
+    """(input size, k, s, p, op, d), always giving an output of at least 1; from version 2
+    the kernel is never smaller than the stride (else the output has rows no input reaches,
+    zeros that no upsampling layer is built to make)."""
     if t.level == 1:
         if t.rng.random() < 0.2:
             return 2, 4, 3, 0, 0, 1  # the notes' scatter-and-add case: 2x2 -> 7x7
+        if version >= 2:
+            n, k = t.rng.randrange(2, 17), t.choice((2, 3, 4))
+            return n, k, t.choice([s for s in (1, 2, 3) if s <= k]), 0, 0, 1
         return t.rng.randrange(2, 17), t.choice((2, 3, 4)), t.choice((1, 2, 3)), 0, 0, 1
     if t.level == 2:
         return (t.choice((4, 7, 8, 14, 16, 28, 56)), *t.choice(_DECODER), 1)
@@ -44,10 +49,22 @@ def _draw_convT(t: Ctx) -> tuple[int, int, int, int, int, int]:
     return t.redraw(draw, "transposed convolution with an output")
 
 
-@template("up.convT_size", "uct", "upsampling",
-          title=("Transposed convolution output size", "转置卷积输出尺寸"))
+CONVT_TITLE = ("Transposed convolution output size", "转置卷积输出尺寸")
+
+
+@template("up.convT_size", "uct", "upsampling", title=CONVT_TITLE)
+def convT_size_v1(t: Ctx) -> Draft:
+    """Version 1, kept for printed codes: it could draw a 2x2 kernel with stride 3."""
+    return _convT_size(t, 1)
+
+
+@template("up.convT_size", "uct", "upsampling", version=2, title=CONVT_TITLE)
 def convT_size(t: Ctx) -> Draft:
-    n, k, s, p, op, d = _draw_convT(t)
+    return _convT_size(t, 2)
+
+
+def _convT_size(t: Ctx, version: int) -> Draft:
+    n, k, s, p, op, d = _draw_convT(t, version)
     cin, cout = t.choice((1, 3, 16, 64, 128, 256)), t.choice((1, 3, 16, 32, 64, 128))
     inverse = t.level == 2 and t.rng.random() < 0.4
     layer = convT_text(cout, k, s, p, op, d)
@@ -77,7 +94,7 @@ def convT_size(t: Ctx) -> Draft:
             ("convT-used-in-times-s", max(1, hout // s))]
         return Draft(prompt, Answer("int", n), solution, spec, mistakes)
     prompt = t.tr(
-        f"A `ConvTranspose2d` with {cout} output channels ({settings}) is applied to a "
+        f"A `ConvTranspose2d` with {count_en(cout, 'output channel')} ({settings}) is applied to a "
         f"{shape_text((cin, n, n))} input (C x H x W), PyTorch semantics. What is the output shape?",
         f"一个 `ConvTranspose2d` 有 {cout} 个输出通道（{settings}），作用在 {shape_text((cin, n, n))} "
         "的输入上（C x H x W，PyTorch 语义）。输出的形状是多少？")
@@ -88,7 +105,7 @@ def convT_size(t: Ctx) -> Draft:
     if (n, k, s) == (2, 4, 3):
         solution.append(t.tr("Scatter view: each input pixel adds a 4x4 copy of the kernel, placed "
                              "3 apart: (2-1)*3 + 4 = 7.",
-                             "散射叠加的视角：每个输入像素把 4x4 的卷积核复制一份，"
+                             "分散相加的视角：每个输入像素把 4x4 的卷积核复制一份，"
                              "间隔 3 放置：(2-1)*3 + 4 = 7。"))
 
     def sq(h: int) -> list[int]:
@@ -126,7 +143,8 @@ def conv_matrix(t: Ctx) -> Draft:
     rows_, cols = cout * ho * ho, cin * n * n
     shape = [cols, rows_] if transpose else [rows_, cols]
     which = "C^T" if transpose else "C"
-    chans = t.tr(f"{cin} input channels, {cout} filters", f"{cin} 个输入通道，{cout} 个卷积核") \
+    chans = t.tr(f"{count_en(cin, 'input channel')}, {count_en(cout, 'filter')}",
+                 f"{cin} 个输入通道，{cout} 个卷积核") \
         if cin > 1 else t.tr("one channel, one filter", "单通道、单个卷积核")
     prompt = t.tr(
         f"A convolution ({chans}, kernel {k}x{k}, stride {s}, padding {p}, no bias) on a "
@@ -135,7 +153,7 @@ def conv_matrix(t: Ctx) -> Draft:
         "convolution multiplies by)? Answer as rows x columns.",
         f"在 {n}x{n} 的输入上做卷积（{chans}，卷积核 {k}x{k}，步长 {s}，填充 {p}，无偏置），可以写成 "
         f"y = C x，其中输入 x 和输出 y 都按行展平。{which} 的形状是多少（转置卷积乘的就是 C^T）？"
-        "按 行数 x 列数 作答。")
+        "按“行数 x 列数”作答。")
     solution = [
         step(t, "Output height (and width)", "输出的高（宽）", row.explain["H"]),
         step(t, "C has one row per output value and one column per input value",
