@@ -1,7 +1,8 @@
 """Question codes: `short.version.level.seed` (seed in base 36), e.g. `os.1.2.1x9kq3`.
 
 A code regenerates exactly one question forever: templates are versioned and old
-versions stay registered. Concept-bank questions use `bank:<id>`.
+versions stay registered. Concept-bank questions use `bank:<id>`, or `bank:<id>.<variant>`
+for a choice question whose options are lettered in the order the variant draws.
 """
 
 from __future__ import annotations

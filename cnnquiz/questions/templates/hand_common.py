@@ -89,13 +89,8 @@ def decimals_tol(d: int) -> float:
 
 
 def decimals_answer(v: Any, d: int) -> Answer:
-    """A float answer a person rounds to `d` decimals: exact value, half-unit tolerance.
-
-    A value that rounds to 0 at `d` decimals (floating-point noise, an eps in a
-    denominator) is 0 as the question asks for it, and the key says 0, not 7.69e-08.
-    """
-    x = float(round(float(v), 10))
-    return Answer("float", x if abs(x) >= decimals_tol(d) else 0.0, tolerance=decimals_tol(d))
+    """A float answer a person rounds to `d` decimals: exact value, half-unit tolerance."""
+    return Answer("float", float(round(float(v), 10)), tolerance=decimals_tol(d))
 
 
 def sig_tol(v: float, sig: int) -> float:
