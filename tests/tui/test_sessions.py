@@ -9,8 +9,8 @@ from cnnquiz.tui.widgets.verdict import VerdictPanel
 from tests.tui.conftest import MakeApp, plain, settle
 from tests.tui.test_study import attempts, right_answer, type_text
 
-SINGLE = "bank:conv1d-full-length"  # one right option: A
-MULTI = "bank:dropout-1000-units"  # several: A and C
+SINGLE = "bank:conv1d-full-length"  # one right option (written first)
+MULTI = "bank:dropout-1000-units"  # several (written first and third)
 CONCEPT = "bank:conv1d-two-trains"  # a short answer, self-rated
 
 
@@ -23,6 +23,14 @@ async def study(app, pilot, *skills: str) -> StudyScreen:  # type: ignore[no-unt
     return screen
 
 
+def shown(screen: StudyScreen, written: str) -> str:
+    """The letter the option written `written`-th in the bank file is shown under (each
+    instance draws its own order); it names its mistake `bank:<id>:<written>`."""
+    assert screen.question is not None
+    return next(str(m.value) for m in screen.question.mistakes
+                if m.name == f"{screen.question.skill}:{written}")
+
+
 def text_of(screen: StudyScreen, selector: str) -> str:
     return plain(screen.query_one(VerdictPanel).query_one(selector))
 
@@ -32,20 +40,21 @@ async def test_a_letter_key_answers_a_single_choice_at_once(app_factory: MakeApp
     app = app_factory(length=2)
     async with app.run_test(size=(100, 32)) as pilot:
         screen = await study(app, pilot, SINGLE)
-        assert screen.question is not None and screen.question.code == SINGLE
+        assert screen.question is not None and screen.question.skill == SINGLE
         options = screen.query_one(Choices)
         assert options.display and "n + m - 1" in plain(options)
-        assert "A. n + m - 1" not in plain(screen.query_one("#prompt"))  # once, as keys
-        await pilot.press("c")  # no Enter
+        assert ". n + m - 1" not in plain(screen.query_one("#prompt"))  # once, as keys
+        valid, other = shown(screen, "C"), shown(screen, "B")  # two wrong options
+        await pilot.press(valid.lower())  # no Enter
         await settle(app)
         assert screen.phase == "shown"
         (saved,) = attempts(db)
-        assert (saved.verdict, saved.given, saved.mistake) == ("wrong", "C",
+        assert (saved.verdict, saved.given, saved.mistake) == ("wrong", valid,
                                                                f"{SINGLE}:C")
         why = text_of(screen, "#why")
-        assert why.startswith("C: ") and "valid" in why
+        assert why.startswith(f"{valid}: ") and "valid" in why
         steps = text_of(screen, "#steps")
-        assert "**B** (wrong)" in steps and "**C** (wrong)" not in steps  # said once, above
+        assert f"**{other}** (wrong)" in steps and f"**{valid}** (wrong)" not in steps  # once
         assert "✗" in plain(options) and "✓" in plain(options)
 
 
@@ -54,13 +63,15 @@ async def test_a_multi_answer_choice_is_typed_and_entered(app_factory: MakeApp,
     app = app_factory(length=1)
     async with app.run_test(size=(100, 32)) as pilot:
         screen = await study(app, pilot, MULTI)
-        await pilot.press("a")
+        assert screen.question is not None
+        first, second = (x.lower() for x in screen.question.answer.value)
+        await pilot.press(first)
         await settle(app)
         assert screen.phase == "asking" and not attempts(db)  # waits for the rest
-        await type_text(pilot, " c")
+        await type_text(pilot, f" {second}")
         await pilot.press("enter")
         await settle(app)
-        assert [(a.verdict, a.given) for a in attempts(db)] == [("correct", "a c")]
+        assert [(a.verdict, a.given) for a in attempts(db)] == [("correct", f"{first} {second}")]
 
 
 async def test_a_concept_is_revealed_then_rated_by_one_digit(app_factory: MakeApp,
