@@ -91,15 +91,15 @@ def _tf_output(t: Ctx, version: int) -> Draft:
     row = net(layers, (c, n, n)).rows[0]
     out = row.output[1]
     tf = {m: arith.tf_padding(n, k, s, m, d) for m in ("valid", "same", "full")}
-    span = "D(K-1)" if d > 1 else "K-1"
+    pad_text = "D(K-1)" if d > 1 else "K-1"
     if mode == "full":  # numpy, scipy and Theano's mode; TensorFlow has no padding='full'
         prompt = t.tr(
             f"A convolution with {_setting_text(t, k, s, d)} and 'full' padding is applied to "
             f"a {n}x{n} input. What is the output **height**? ('full', as numpy, scipy and "
-            f"Theano name it, pads {span} zeros on each side; TensorFlow itself offers only "
+            f"Theano name it, pads {pad_text} zeros on each side; TensorFlow itself offers only "
             "'valid' and 'same'.)",
             f"对 {n}x{n} 的输入做卷积：{_setting_text(t, k, s, d)}，填充方式为 'full'。输出的**高度**"
-            f"是多少？（'full' 是 numpy、scipy 和 Theano 中的叫法：每侧填充 {span} 个零。TensorFlow "
+            f"是多少？（'full' 是 numpy、scipy 和 Theano 中的叫法：每侧填充 {pad_text} 个零。TensorFlow "
             "本身只有 'valid' 和 'same' 两种。）",
         )
     else:
