@@ -52,7 +52,7 @@ def penalty(t: Ctx) -> Draft:
                "both": f"取 a = {fmt(l1)}、b = {fmt(l2)}，弹性网络正则项 a * sum|w| + "
                        "(b/2) * sum w^2"}[kind]
     prompt = t.tr(f"A layer has the weights w = {vec(w)}. What is the {name}? ",
-                  f"某层的权重为 w = {vec(w)}。{name_zh}的值是多少？") + decimals_text(t, 4)
+                  f"某层的权重为 w = {vec(w)}。{name_zh} 的值是多少？") + decimals_text(t, 4)
     solution = []
     if l1:
         solution.append(f"sum|w| = {' + '.join(fmt(abs(v)) for v in w)} = {fmt(abs_sum)}; "
