@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from cnnquiz.i18n import Lang, text
 from cnnquiz.printing.md import numbered
-from cnnquiz.printing.sheet import answer_text, colon
+from cnnquiz.printing.sheet import colon
+from cnnquiz.questions.answer_text import answer_text
 from cnnquiz.questions.model import Question, Verdict
 from cnnquiz.questions.sheets import Report
 from cnnquiz.store.labels import mistake_label
@@ -39,7 +40,7 @@ def _headline(q: Question, v: Verdict, lang: Lang) -> str:
     if v.given:
         line += f" · {colon(text('check.you_wrote', lang), lang)} {v.given}"
     if v.verdict not in ("correct", "self"):
-        line += f" · {colon(text('check.expected', lang), lang)} {answer_text(q, lang)}"
+        line += f" · {colon(text('check.expected', lang), lang)} {answer_text(q.answer)}"
     return line
 
 
