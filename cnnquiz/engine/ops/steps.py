@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 import numpy as np
+from numpy.lib.stride_tricks import sliding_window_view
 from numpy.typing import ArrayLike
 
 from cnnquiz.errors import OpError
@@ -63,17 +64,20 @@ def conv2d_steps(
     ho, wo = check_fits(xa.shape[1:], k, pads, s, d)
     xp = np.pad(xa, ((0, 0), pads[:2], pads[2:]))
     span = (d[0] * (k[0] - 1) + 1, d[1] * (k[1] - 1) + 1)
+    # every window's taps at once (Hout x Wout x C x K x K), and all products in one go
+    windows = sliding_window_view(xp, span, axis=(1, 2))[:, :: s[0], :: s[1], :: d[0], :: d[1]]
+    all_taps = np.moveaxis(windows[:, :ho, :wo], 0, 2)
+    all_products = all_taps * wa
     canvas, steps = np.full((ho, wo), np.nan), []
     multi = xa.shape[0] > 1
     for i in range(ho):
         for j in range(wo):
-            (r0, r1), (c0, c1) = win = _window(i, j, s, span)
-            taps = xp[:, r0 : r1 : d[0], c0 : c1 : d[1]]
-            products = taps * wa
+            taps, products = all_taps[i, j], all_products[i, j]
             canvas[i, j] = float(products.sum()) + (b or 0.0)
             steps.append(WindowStep(
-                (i, j), win, taps if multi else taps[0], wa if multi else wa[0],
-                products if multi else products[0], float(canvas[i, j]), canvas.copy(),
+                (i, j), _window(i, j, s, span), taps if multi else taps[0],
+                wa if multi else wa[0], products if multi else products[0],
+                float(canvas[i, j]), canvas.copy(),
             ))
     return steps
 
