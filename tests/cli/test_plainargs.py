@@ -55,5 +55,5 @@ def test_a_command_with_plain_values_does_not_load_pydantic() -> None:
     root = Path(__file__).resolve().parents[2]
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
                          cwd=root, timeout=120)
-    assert "Answer: 192x96x96" in out.stdout
+    assert "Answer: 192 x 96 x 96" in out.stdout
     assert out.stderr.strip() == "False"
