@@ -1,8 +1,9 @@
 """The Textual study app, built by one factory that the CLI and every UI test call.
 
-The first frame waits for nothing slow: the store, the bank and the templates
-are opened by thread workers that post `Ready` (or `Failed`) back, and screens
-show a loading line until then.
+The first frame waits for nothing slow: once it is drawn, thread workers open
+the store (and import SQLAlchemy) and post `Ready` (or `Failed`) back; screens
+show a loading line until then. Importing this module loads no SQLAlchemy,
+numpy or YAML (a test checks it in a fresh interpreter).
 """
 
 from __future__ import annotations
@@ -62,7 +63,7 @@ class CnnquizApp(App[None]):
         self.sub_title = self.t("subtitle")
         localise(self, self.lang)
         self.push_screen(HomeScreen())
-        self._open()
+        self.call_after_refresh(self._open)  # home's first frame is out before SQLAlchemy loads
 
     @work(thread=True, exclusive=True, group="open")
     def _open(self) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Grid, VerticalScroll
@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from cnnquiz.tui.app import CnnquizApp
 
 MAX_LENGTH = 200
+NARROW = 60  # columns below which labels go above their fields
 
 
 class SettingsScreen(Screen[None]):
@@ -72,9 +73,13 @@ class SettingsScreen(Screen[None]):
         return app.prefs or Prefs(app.lang, app.theme, app.length, None, None)
 
     def on_mount(self) -> None:
+        self.set_class(self.app.size.width < NARROW, "-narrow")
         self.query_one("#lang", Select).focus()
         if self.app.ready:
             self.load_learners()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.set_class(event.size.width < NARROW, "-narrow")
 
     def on_cnnquiz_app_opened(self) -> None:
         self.load_learners()

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, ClassVar, Literal
 from rich.cells import cell_len, set_cell_size
 from rich.table import Table
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
@@ -39,6 +39,7 @@ if TYPE_CHECKING:
 Phase = Literal["loading", "asking", "rating", "shown", "done"]
 GIVE_UP = "?"
 RATINGS = ("1", "2", "3", "4")
+SHORT = 20  # rows below which the answer box loses its border
 
 
 class StudyScreen(Screen[None]):
@@ -71,8 +72,12 @@ class StudyScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        self.query_one("#answer", Input).compact = self.app.size.height < SHORT
         if self.app.ready:
             self.start()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.query_one("#answer", Input).compact = event.size.height < SHORT
 
     def on_cnnquiz_app_opened(self) -> None:
         if self.loop is None:
