@@ -137,7 +137,7 @@ async def test_the_last_answer_leads_to_a_summary_then_home(app_factory: MakeApp
         done = screen.query_one(SessionDone)
         head = plain(done.query_one("#done-head"))
         assert done.display and "0 of 2" in head
-        assert "answer shown for 2" in plain(done.query_one("#done-help"))
+        assert "answers shown: 2" in plain(done.query_one("#done-help"))
         await pilot.press("enter")
         await settle(app)
         assert not isinstance(app.screen, StudyScreen)

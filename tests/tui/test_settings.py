@@ -32,6 +32,7 @@ async def test_chinese_rebuilds_every_screen_and_is_kept(app_factory: MakeApp) -
         assert isinstance(home, HomeScreen) and app.lang == "zh"
         assert "按 Enter" in plain(home.query_one("#start"))
         assert {b.description for b in home._bindings.key_to_bindings["s"]} == {"统计"}
+        assert [b.description for b in app._bindings.key_to_bindings["ctrl+q"]] == ["退出"]
         await pilot.press("s")
         await settle(app)
         assert isinstance(app.screen, StatsScreen)

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from cnnquiz.tui.services import StatsView
 
 NARROW = 100  # columns below which the mistakes and weakest lists stack
+FIGURE = 4  # columns of a list's figure ("×12", " 42%")
 
 
 class StatsScreen(Screen[None]):
@@ -86,13 +87,13 @@ class StatsScreen(Screen[None]):
         self.query_one("#due", Static).update(self._due(v))
         mistakes = _list()
         for words, n in v.mistakes:
-            mistakes.add_row(Text(f"×{n}", style="bold"), Text(words))
+            mistakes.add_row(Text(f"×{n}", style="bold"), _line(words))
         self.query_one("#mistakes", Static).update(
             mistakes if v.mistakes else Text(t("nothing_yet"), style="dim"))
         self.weakest = [key for key, _, _ in v.weakest]
         weak = _list()
         for _, words, recall in v.weakest:
-            weak.add_row(Text(f"{100 * recall:3.0f}%", style="bold"), Text(words))
+            weak.add_row(Text(f"{100 * recall:3.0f}%", style="bold"), _line(words))
         if v.weakest:
             weak.add_row("", Text(t("practise_hint"), style="dim"))
         self.query_one("#weakest", Static).update(
@@ -116,7 +117,11 @@ class StatsScreen(Screen[None]):
 
 def _list() -> Table:
     """Two columns, a figure and words, one row each (long words cut with an ellipsis)."""
-    table = Table.grid(padding=(0, 2))
-    table.add_column(no_wrap=True, justify="right")
-    table.add_column(no_wrap=True, overflow="ellipsis")
+    table = Table.grid(padding=(0, 2), expand=True)
+    table.add_column(no_wrap=True, justify="right", min_width=FIGURE)
+    table.add_column(no_wrap=True, overflow="ellipsis", ratio=1)
     return table
+
+
+def _line(words: str) -> Text:
+    return Text(words, no_wrap=True, overflow="ellipsis")

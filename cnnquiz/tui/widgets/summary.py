@@ -27,15 +27,15 @@ class SessionDone(Vertical):
     SessionDone { height: auto; padding: 0 1; display: none; }
     SessionDone > #done-head { text-style: bold; background: $primary 25%; padding: 0 1;
                                margin: 1 0; }
-    SessionDone > .section { margin: 1 0 0 0; }
+    SessionDone > .done-section { margin: 1 0 0 0; text-style: bold; color: $accent; }
     """
 
     def compose(self) -> ComposeResult:
         yield Static(id="done-head")
         yield Static(id="done-help")
-        yield Static(classes="section", id="done-topics-title")
+        yield Static(classes="done-section", id="done-topics-title")
         yield TopicBars(id="done-topics")
-        yield Static(classes="section", id="done-mistakes-title")
+        yield Static(classes="done-section", id="done-mistakes-title")
         yield Static(id="done-mistakes")
         yield Static(id="done-next")
 

@@ -1,0 +1,104 @@
+"""What the learner sees, screen by screen, at 80x24 and 120x40, in English and Chinese.
+
+Runs repeat exactly: a fixed clock and seed, a fresh store (with two weeks of
+seeded study where progress is shown), no animation and no cursor blink. The
+SVGs under __snapshots__ are the accepted screens; after a deliberate change,
+look at them (`--snapshot-report`) and rerun with `--snapshot-update`.
+Snapshots are tied to the Textual and Rich versions pinned in the test extra.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import Input
+
+from cnnquiz.tui import make_app
+from cnnquiz.tui.screens.study import StudyScreen
+from tests.tui.conftest import NOW, seed_progress, settle, typed
+
+SIZES = {"80x24": (80, 24), "120x40": (120, 40)}
+Steps = Callable[[Pilot[None]], Awaitable[None]]
+
+
+async def press(pilot: Pilot[None], *keys: str) -> None:
+    await pilot.press(*keys)
+    await settle(pilot.app)  # type: ignore[arg-type]
+
+
+async def nothing(pilot: Pilot[None]) -> None:
+    return None
+
+
+async def question(pilot: Pilot[None]) -> None:
+    await press(pilot, "enter")
+
+
+async def verdict(pilot: Pilot[None]) -> None:
+    await press(pilot, "enter")
+    screen = pilot.app.screen
+    assert isinstance(screen, StudyScreen) and screen.question is not None
+    q = screen.question
+    for ch in typed(q, q.mistakes[0].value):  # a named mistake, with its solution
+        await pilot.press(ch)
+    await press(pilot, "enter")
+
+
+async def done(pilot: Pilot[None]) -> None:
+    await press(pilot, "enter")
+    for _ in range(2):  # one given up, one answered by its letter (or given up too)
+        screen = pilot.app.screen
+        assert isinstance(screen, StudyScreen) and screen.question is not None
+        single = screen.question.options and isinstance(screen.question.answer.value, str)
+        await press(pilot, *(("a",) if single else ("question_mark", "enter")))
+        await press(pilot, "enter")
+
+
+async def stats(pilot: Pilot[None]) -> None:
+    await press(pilot, "s")
+
+
+async def settings(pilot: Pilot[None]) -> None:
+    await press(pilot, "comma")
+
+
+async def topics(pilot: Pilot[None]) -> None:
+    await press(pilot, "t")
+
+
+# screen -> (seed progress first, app options, steps from home)
+SCREENS: dict[str, tuple[bool, dict[str, Any], Steps]] = {
+    "home": (True, {}, nothing),
+    "question": (False, {"topics": ["conv-by-hand"]}, question),
+    "verdict": (False, {"topics": ["conv1d"]}, verdict),
+    "done": (False, {"topics": ["conv1d"], "length": 2}, done),
+    "stats": (True, {}, stats),
+    "settings": (False, {}, settings),
+    "topics": (False, {"topics": ["pooling", "dropout"]}, topics),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("screen", SCREENS)
+def test_screen(snap_compare: Callable[..., bool], tmp_path: Path, screen: str, size: str,
+                lang: str) -> None:
+    progress, options, steps = SCREENS[screen]
+    db = str(tmp_path / "progress.sqlite3")
+    if progress:
+        seed_progress(db)
+    app = make_app(db, lang, now=lambda: NOW, seed=7, **options)  # type: ignore[arg-type]
+
+    async def run_before(pilot: Pilot[None]) -> None:
+        app.animation_level = "none"
+        await settle(app)
+        await steps(pilot)
+        for box in app.screen.query(Input):
+            box.cursor_blink = False
+        await settle(app)
+
+    assert snap_compare(app, terminal_size=SIZES[size], run_before=run_before)
