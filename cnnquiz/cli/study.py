@@ -36,14 +36,17 @@ def open_app(ctx: typer.Context, topics: list[str] | None = None, count: int | N
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         raise CnnquizError("the study app needs a terminal; for line by line study "
                            "(pipes, scripts, screen readers) use `cnnquiz drill`")
-    from cnnquiz.study.skills import check_topics
+    if topics:  # checked here for a one-line error; the check loads the templates' index
+        from cnnquiz.study.skills import check_topics
+
+        topics = check_topics(topics)
     from cnnquiz.tui import make_app
 
     settings = context.settings(ctx).with_learner(learner)
     lang_given = ctx.find_root().params.get("lang") is not None or _lang_in_env()
     app = make_app(settings.db, settings.lang if lang_given else None,
                    learner=settings.learner, bank_dirs=settings.bank_dirs,
-                   length=count or 10, topics=check_topics(topics))
+                   length=count or 10, topics=topics or ())
     app.run()
 
 
