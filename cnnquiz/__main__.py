@@ -1,3 +1,3 @@
-from cnnquiz.cli.main import run
+from cnnquiz.cli.launch import run
 
 run()

@@ -19,6 +19,7 @@ from cnnquiz.cli import (
     check,
     demo,
     interview,
+    launch,
     plainargs,
     printing,
     progress,
@@ -82,8 +83,7 @@ def run() -> None:
     try:
         app(standalone_mode=True)
     except CnnquizError as exc:
-        message = " ".join(line.strip() for line in str(exc).splitlines() if line.strip())
-        typer.echo(f"error: {message}", err=True)  # always one line, whatever the source
+        typer.echo(f"error: {launch.error_line(exc)}", err=True)  # one line, whatever the source
         sys.exit(1)
     except KeyboardInterrupt:
         sys.exit(130)

@@ -1,18 +1,15 @@
 """`cnnquiz` and `cnnquiz study`: open the Textual study app.
 
-Textual loads only here, so other commands and `--help` never pay for it. The app
-needs a terminal; in a pipe the command says so and points at `drill`, the line
-mode of the same study loop.
+Textual loads only when the app opens (cli/launch.py), so other commands and `--help`
+never pay for it. The app needs a terminal; in a pipe the command says so and points
+at `drill`, the line mode of the same study loop.
 """
 
 from __future__ import annotations
 
-import sys
-
 import typer
 
-from cnnquiz.cli import context
-from cnnquiz.errors import CnnquizError
+from cnnquiz.cli import context, launch
 
 
 def register(app: typer.Typer) -> None:
@@ -33,21 +30,13 @@ def study(
 
 def open_app(ctx: typer.Context, topics: list[str] | None = None, count: int | None = None,
              learner: str | None = None) -> None:
-    if not (sys.stdin.isatty() and sys.stdout.isatty()):
-        raise CnnquizError("the study app needs a terminal; for line by line study "
-                           "(pipes, scripts, screen readers) use `cnnquiz drill`")
     if topics:  # checked here for a one-line error; the check loads the templates' index
         from cnnquiz.study.skills import check_topics
 
         topics = check_topics(topics)
-    from cnnquiz.tui import make_app
-
     settings = context.settings(ctx).with_learner(learner)
     lang_given = ctx.find_root().params.get("lang") is not None or _lang_in_env()
-    app = make_app(settings.db, settings.lang if lang_given else None,
-                   learner=settings.learner, bank_dirs=settings.bank_dirs,
-                   length=count or 10, topics=topics or ())
-    app.run()
+    launch.open_app(settings, lang_given=lang_given, topics=topics or (), count=count)
 
 
 def _lang_in_env() -> bool:

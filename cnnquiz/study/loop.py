@@ -133,6 +133,14 @@ class StudyLoop:
         self.hinted = False
         return self.current
 
+    def warm_up(self, ahead: int = 3) -> None:
+        """Load what the next `ahead` questions need (their template modules, numpy, the
+        bank) by drawing throwaway instances from a private random stream: the session's
+        own draws are unchanged, and a face can call this while the learner reads."""
+        throwaway = random.Random(0)
+        for pick in queue.ordered(self.skills, self.cards, self.planner, self.now())[:ahead]:
+            pick.skill.instance(throwaway, self.lang, self.bank_dirs)
+
     def hint(self) -> str | None:
         """A hint for the current question (see `study.hints`), or None if it has none.
         Once shown, a right answer to this question is rated Hard at best."""

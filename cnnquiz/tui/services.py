@@ -7,6 +7,7 @@ that screens call only from thread workers, never while composing a frame.
 from __future__ import annotations
 
 import random
+import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
@@ -56,6 +57,8 @@ class Services:
         self.seed = seed
         self._clock = now
         self.application: Application = make_application(settings, now=now)
+        self._lock = threading.Lock()
+        self._ready: tuple[tuple[object, ...], StudyLoop] | None = None  # see `prepare`
 
     @property
     def learner(self) -> str:
@@ -71,6 +74,7 @@ class Services:
         if settings.learner == self.learner:
             return
         old, self.application = self.application, make_application(settings, now=self._clock)
+        self._ready = None
         old.close()
 
     def today(self) -> date:
@@ -106,6 +110,33 @@ class Services:
 
     def study(self, topics: Sequence[str], count: int, skills: Sequence[str] = (),
               level: int | None = None) -> StudyLoop:
+        """A session; the one `prepare` built when it was for the same choices."""
+        key = self._key(topics, count, skills, level)
+        with self._lock:
+            ready, self._ready = self._ready, None
+        if ready is not None and ready[0] == key:
+            return ready[1]
+        return self._new_loop(topics, count, skills, level)
+
+    def prepare(self, topics: Sequence[str], count: int, skills: Sequence[str] = (),
+                level: int | None = None) -> None:
+        """Build the session Enter would start, and load what its first questions need,
+        while home is shown (opening the catalogue, the templates and numpy takes longer
+        than a key press should). A session is only started by its first question."""
+        key = self._key(topics, count, skills, level)
+        with self._lock:
+            if self._ready is None or self._ready[0] != key:
+                self._ready = (key, self._new_loop(topics, count, skills, level))
+            loop = self._ready[1]
+        loop.warm_up()
+
+    def _key(self, topics: Sequence[str], count: int, skills: Sequence[str],
+             level: int | None) -> tuple[object, ...]:
+        settings = self.application.settings
+        return (tuple(topics), count, tuple(skills), level, settings.learner, settings.lang)
+
+    def _new_loop(self, topics: Sequence[str], count: int, skills: Sequence[str],
+                  level: int | None) -> StudyLoop:
         rng = random.Random(self.seed) if self.seed is not None else None
         return self.application.study(topics, count, keys=skills, level=level, rng=rng)
 
@@ -123,6 +154,7 @@ class Services:
             interview=_date(interview))
 
     def save_prefs(self, prefs: Prefs) -> None:
+        self._ready = None  # a prepared session planned with the old interview date
         values = {PREFIX + "lang": prefs.lang, PREFIX + "theme": prefs.theme,
                   PREFIX + "length": str(prefs.length),
                   PREFIX + "level": str(prefs.level) if prefs.level else None}

@@ -142,3 +142,22 @@ async def test_the_last_answer_leads_to_a_summary_then_home(app_factory: MakeApp
         await settle(app)
         assert not isinstance(app.screen, StudyScreen)
         assert len(attempts(db)) == 2
+
+
+async def test_page_keys_scroll_a_long_answer_while_the_box_keeps_the_focus(
+        app_factory: MakeApp) -> None:
+    app = app_factory(length=1)
+    async with app.run_test(size=(60, 16)) as pilot:
+        screen = await study(app, pilot, CONCEPT)
+        await type_text(pilot, "trains")
+        await pilot.press("enter")
+        await settle(app)
+        qa = screen.query_one("#qa")
+        top = qa.scroll_y
+        await pilot.press("pagedown")
+        await settle(app)
+        down = qa.scroll_y
+        assert down > top and app.focused is screen.query_one("#answer")
+        await pilot.press("pageup")
+        await settle(app)
+        assert qa.scroll_y < down

@@ -41,7 +41,7 @@ async def test_chinese_rebuilds_every_screen_and_is_kept(app_factory: MakeApp) -
         await settle(app)
         study = app.screen
         assert isinstance(study, StudyScreen) and study.question is not None
-        assert study.question.lang == "zh" and "第 1/" in plain(study.query_one("#progress"))
+        assert study.question.lang == "zh" and "第 1/" in plain(study.query_one("#where"))
     again = app_factory(lang=None)
     async with again.run_test(size=(100, 32)):
         await settle(again)

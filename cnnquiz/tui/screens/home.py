@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from contextlib import suppress
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import work
@@ -12,6 +13,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
+from cnnquiz.errors import CnnquizError
 from cnnquiz.topics import ORDER
 from cnnquiz.tui.keys import localise
 from cnnquiz.tui.names import topic_name
@@ -75,6 +77,12 @@ class HomeScreen(Screen[None]):
     def load(self) -> None:
         summary = self.app.services.summary()
         self.app.call_from_thread(self.show, summary)
+        level = self.app.prefs.level if self.app.prefs else None
+        # while the learner reads this screen, so Enter finds the session ready; a choice
+        # that cannot make one is reported by the study screen when Enter asks for it
+        with suppress(CnnquizError):
+            self.app.services.prepare(self.app.topics, self.app.length, level=level)
+        import cnnquiz.tui.screens.study  # noqa: F401  (its Markdown widgets load slowly)
 
     def show(self, s: Progress) -> None:
         t, lang = self.app.t, self.app.lang

@@ -13,12 +13,11 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, ClassVar, Literal
 
 from rich.cells import cell_len, set_cell_size
-from rich.table import Table
 from rich.text import Text
 from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Markdown, Static
 
@@ -27,6 +26,7 @@ from cnnquiz.tui.keys import localise
 from cnnquiz.tui.names import topic_name
 from cnnquiz.tui.prompt import lay_out
 from cnnquiz.tui.widgets.choices import Choices, split_options
+from cnnquiz.tui.widgets.markdown import markdown
 from cnnquiz.tui.widgets.summary import SessionDone
 from cnnquiz.tui.widgets.verdict import VerdictPanel
 
@@ -46,7 +46,12 @@ class StudyScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+g", "hint", "hint"),
         Binding("escape", "app.home", "home"),
+        Binding("pageup", "scroll(-1)", show=False),
+        Binding("pagedown", "scroll(1)", show=False),
     ]
+    # Focus goes to the answer box only: the question area must never take it, even when
+    # the (prepared) first question arrives before the screen has finished opening.
+    AUTO_FOCUS = "#answer"
 
     app: CnnquizApp
 
@@ -62,12 +67,13 @@ class StudyScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         localise(self, self.app.lang)
         yield Header()
-        yield Static(self.app.t("loading"), id="progress")
+        with Horizontal(id="progress"):
+            yield Static(self.app.t("loading"), id="where")
+            yield Static(id="what")
         with VerticalScroll(id="qa"):
-            yield Markdown(id="prompt")
+            yield markdown(id="prompt")
             yield Choices(id="choices")
             yield VerdictPanel(id="verdict")
-            yield SessionDone(id="summary")
         yield Input(id="answer", disabled=True)
         yield Footer()
 
@@ -109,7 +115,7 @@ class StudyScreen(Screen[None]):
             self.query_one("#prompt", Markdown).display = False
             choices.show(())
             if summary is not None:
-                self.query_one("#summary", SessionDone).show(summary, self.app.services.now())
+                self.call_later(self._summarise, summary)
             box.placeholder, box.value = self.app.t("session_done_hint"), ""
             box.disabled = False
             box.focus()
@@ -123,6 +129,12 @@ class StudyScreen(Screen[None]):
         box.placeholder, box.value, box.disabled = self.app.t(_placeholder(question)), "", False
         box.focus()
         self.query_one("#qa", VerticalScroll).scroll_home(animate=False)
+
+    async def _summarise(self, summary: SessionSummary) -> None:
+        """Mount the summary only now: a screen with fewer widgets opens faster."""
+        done = SessionDone(id="summary")
+        await self.query_one("#qa", VerticalScroll).mount(done)
+        done.show(summary, self.app.services.now())
 
     def _progress(self) -> None:
         loop = self.loop
@@ -139,11 +151,8 @@ class StudyScreen(Screen[None]):
             topic = topic_name(q.topic, self.app.lang)
             what = (set_cell_size(topic, room - 1).rstrip() + "…" if cell_len(topic) > room
                     else topic) + tail if room > 3 else q.code
-        line = Table.grid(expand=True, padding=(0, 2))
-        line.add_column(no_wrap=True)
-        line.add_column(justify="right", no_wrap=True, overflow="ellipsis", ratio=1)
-        line.add_row(Text(where), Text(what, style="dim"))
-        self.query_one("#progress", Static).update(line)
+        self.query_one("#where", Static).update(Text(where))
+        self.query_one("#what", Static).update(Text(what))
 
     @on(Input.Changed, "#answer")
     def typed(self, event: Input.Changed) -> None:
@@ -221,6 +230,11 @@ class StudyScreen(Screen[None]):
         question = self.loop.next()
         summary = self.loop.summary() if question is None else None
         self.app.call_from_thread(self._ask, question, summary)
+
+    def action_scroll(self, pages: int) -> None:
+        """Page through a long question or solution without leaving the answer box."""
+        qa = self.query_one("#qa", VerticalScroll)
+        qa.scroll_to(y=qa.scroll_y + pages * max(1, qa.size.height - 2), animate=False)
 
     def action_hint(self) -> None:
         if self.phase != "asking" or self.loop is None or self.loop.current is None:

@@ -24,7 +24,7 @@ MISTAKES = 5
 
 class SessionDone(Vertical):
     DEFAULT_CSS = """
-    SessionDone { height: auto; padding: 0 1; display: none; }
+    SessionDone { height: auto; padding: 0 1; }
     SessionDone > #done-head { text-style: bold; background: $primary 25%; padding: 0 1;
                                margin: 1 0; }
     SessionDone > .done-section { margin: 1 0 0 0; text-style: bold; color: $accent; }
@@ -45,7 +45,6 @@ class SessionDone(Vertical):
 
     def show(self, s: SessionSummary, now: datetime) -> None:
         lang: Lang = getattr(self.app, "lang", "en")
-        self.display = True
         head = self.t("session_done", correct=s.correct, answered=s.answered)
         if s.seconds >= 60:
             head += " · " + until(s.seconds, lang)

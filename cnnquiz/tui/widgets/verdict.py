@@ -18,6 +18,7 @@ from textual.widgets import Markdown, Static
 
 from cnnquiz.i18n import Lang, text
 from cnnquiz.questions.answer_text import answer_text
+from cnnquiz.tui.widgets.markdown import markdown
 
 if TYPE_CHECKING:
     from cnnquiz.questions.model import Option
@@ -57,14 +58,14 @@ class VerdictPanel(Vertical):
     VerdictPanel > #line.correct { background: $success 20%; color: $text; }
     VerdictPanel > #line.wrong { background: $error 20%; color: $text; }
     VerdictPanel > #line.note { background: $warning 15%; }
-    VerdictPanel > #why { padding: 0 1; color: $text-muted; }
+    VerdictPanel > #why { padding: 0 1; margin-bottom: 1; color: $text-muted; }
     VerdictPanel > Markdown { margin: 0; padding: 0 1; }
     """
 
     def compose(self) -> ComposeResult:
         yield Static(id="line")
         yield Static(id="why")
-        yield Markdown(id="steps")
+        yield markdown(id="steps")
 
     @property
     def lang(self) -> Lang:
