@@ -105,6 +105,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "error": ("Error: {message}", "错误：{message}"),
     "demo": ("Demo", "演示"),
     "calc": ("Calculator", "计算器"),
+    "calc_key": ("Calc", "计算器"),  # the calculator's name in home's crowded footer
     "cmd_demo": ("Watch a convolution, pooling or dropout step by step",
                  "逐步观看卷积、池化或 Dropout 的计算"),
     "cmd_calc": ("Output shapes, parameters and MACs of a network, layer by layer",

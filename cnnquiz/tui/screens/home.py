@@ -6,7 +6,7 @@ from collections import defaultdict
 from contextlib import suppress
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import work
+from textual import events, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
@@ -33,13 +33,16 @@ def mastery_rows(summary: Progress, lang: str) -> list[tuple[str, float, str]]:
             for t, r in sorted(recalls.items(), key=lambda kv: ORDER.get(kv[0], 99))]
 
 
+NARROW = 100  # columns below which the footer closes up (nine keys and the palette's)
+
+
 class HomeScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "app.study", "study"),
         Binding("t", "app.topics", "topics"),
         Binding("s", "app.stats", "stats"),
         Binding("d", "app.demo", "demo"),
-        Binding("c", "app.calc", "calc"),
+        Binding("c", "app.calc", "calc_key"),
         Binding("i", "app.interview", "interview"),
         Binding("k", "app.check", "check"),
         Binding("comma", "app.settings", "settings", key_display=","),
@@ -63,8 +66,20 @@ class HomeScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        self._fit_footer(self.app.size.width)
         if self.app.ready:
             self.load()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._fit_footer(event.size.width)
+
+    def _fit_footer(self, width: int) -> None:
+        """Every screen's key in one row: below NARROW columns the keys close up and the
+        palette's key (ctrl+p works everywhere) leaves the footer."""
+        narrow = width < NARROW
+        self.set_class(narrow, "-narrow")
+        footer = self.query_one(Footer)
+        footer.compact, footer.show_command_palette = narrow, not narrow
 
     def on_screen_resume(self) -> None:
         if self.app.ready:
