@@ -1,5 +1,6 @@
-"""`cnnquiz bank validate|list` as a user runs them: a real subprocess, exit codes,
-one line per problem, no traceback, and the contract's JSON shape."""
+"""`cnnquiz bank validate|list` as a user runs them: exit codes, one line per problem, no
+traceback, and the contract's JSON shape (in process; `run_with_shipped` is a real
+subprocess)."""
 
 from __future__ import annotations
 
@@ -13,15 +14,16 @@ from pathlib import Path
 import yaml
 
 from cnnquiz.bank.locate import packaged_dir
+from tests import inprocess
 from tests.bank.conftest import CONV, DROPOUT, write
 
 LINE = re.compile(r"^bank/01-convolution\.yaml:\d+: entries\[\d+\]\.\S+: .+$")
 
 
 def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """The CLI in this process (tests/inprocess.py), in `cwd`, without CNNQUIZ_ settings."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("CNNQUIZ_")}
-    return subprocess.run([sys.executable, "-m", "cnnquiz", *args], cwd=cwd, env=env,
-                          capture_output=True, text=True, timeout=60)
+    return inprocess.run(args, env=env, cwd=cwd)
 
 
 def run_with_shipped(shipped: Path, *args: str, cwd: Path) -> subprocess.CompletedProcess[str]:

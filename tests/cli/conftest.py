@@ -1,4 +1,5 @@
-"""Run the real CLI in a subprocess, as a user or a script would."""
+"""Run the CLI as a user or a script would: in process (`cli`, `invoke`) or, for a few
+smoke tests, as a real subprocess (`cli_process`)."""
 
 from __future__ import annotations
 
@@ -14,10 +15,30 @@ import pytest
 Run = Callable[..., subprocess.CompletedProcess[str]]
 
 
+def _env(tmp_path: Path) -> dict[str, str]:
+    return {**os.environ, "CNNQUIZ_DB": str(tmp_path / "progress.sqlite"), "CNNQUIZ_LANG": "en",
+            "PYTHONIOENCODING": "utf-8", "COLUMNS": "200"}
+
+
 @pytest.fixture
-def cli(tmp_path: Path) -> Run:
-    env = {**os.environ, "CNNQUIZ_DB": str(tmp_path / "progress.sqlite"), "CNNQUIZ_LANG": "en",
-           "PYTHONIOENCODING": "utf-8", "COLUMNS": "200"}
+def cli(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Run:
+    """`cnnquiz ARGS` in this process, answering as the real command (tests/inprocess.py)."""
+    from tests import inprocess
+
+    env = _env(tmp_path)
+    monkeypatch.chdir(tmp_path)
+
+    def run(*args: str, input: str | None = None, timeout: float = 120
+            ) -> subprocess.CompletedProcess[str]:
+        return inprocess.run(args, env=env, input=input)
+
+    return run
+
+
+@pytest.fixture
+def cli_process(tmp_path: Path) -> Run:
+    """The real `cnnquiz` in a subprocess, for the few smoke tests of the program itself."""
+    env = _env(tmp_path)
 
     def run(*args: str, input: str | None = None, timeout: float = 120
             ) -> subprocess.CompletedProcess[str]:

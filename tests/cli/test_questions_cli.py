@@ -16,7 +16,7 @@ def _print(cli: Run, *args: str) -> dict:
     return json.loads(out.stdout)
 
 
-def test_print_json_follows_contract_and_seed_reproduces(cli: Run) -> None:
+def test_print_json_follows_contract_and_seed_reproduces(cli: Run, cli_process: Run) -> None:
     data = _print(cli, "--count", "12", "--seed", "42", "--level", "2")
     assert {"code", "version", "lang", "created", "questions"} <= set(data)
     assert data["lang"] == "en" and len(data["questions"]) == 12
@@ -24,7 +24,7 @@ def test_print_json_follows_contract_and_seed_reproduces(cli: Run) -> None:
         assert set(q) >= QUESTION_KEYS and q["n"] == n
         assert q["answer"]["kind"] in ("int", "float", "shape", "matrix", "choice", "text")
         assert q["solution"] and q["level"] == 2
-    again = _print(cli, "--count", "12", "--seed", "42", "--level", "2")
+    again = _print(cli_process, "--count", "12", "--seed", "42", "--level", "2")  # the real one
     assert [q["code"] for q in again["questions"]] == [q["code"] for q in data["questions"]]
     assert again["code"] == data["code"]
 
@@ -96,7 +96,9 @@ def test_check_grades_everyday_notations_and_names_mistakes(cli: Run, tmp_path: 
     assert result["verdict"] == "wrong" and result["mistake"] == "forgot-plus-one"
 
 
-def test_check_bad_files_are_one_line_errors(cli: Run, tmp_path: Path) -> None:
+def test_check_bad_files_are_one_line_errors(cli_process: Run, tmp_path: Path) -> None:
+    """A smoke test of the real program: user errors leave it as one line and exit 1."""
+    cli = cli_process
     (tmp_path / "bad.json").write_text("{not json")
     (tmp_path / "a.txt").write_text("1: 3\n")
     broken = {"code": "x", "questions": [{"code": "zz", "answer": {"kind": "int", "value": {"a": 1}}}]}

@@ -53,13 +53,24 @@ def new_store(target: str, clock: Clock | None = None) -> Store:
     return open_store(target, now=clock or Clock())
 
 
+def _env(db: Path | str, env: dict[str, str] | None) -> dict[str, str]:
+    return {**os.environ, "CNNQUIZ_DB": str(db), "CNNQUIZ_LANG": "en",
+            "PYTHONIOENCODING": "utf-8", **(env or {})}
+
+
 def cli(*args: str, db: Path | str, input: str | None = None, timeout: float = 120,
         env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """`cnnquiz` with its store at `db`, in this process (tests/inprocess.py)."""
+    from tests import inprocess
+
+    return inprocess.run(args, env=_env(db, env), input=input)
+
+
+def cli_process(*args: str, db: Path | str, input: str | None = None, timeout: float = 120,
+                env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     """The real `cnnquiz` in a subprocess, with its store at `db`."""
-    full = {**os.environ, "CNNQUIZ_DB": str(db), "CNNQUIZ_LANG": "en",
-            "PYTHONIOENCODING": "utf-8", **(env or {})}
     return subprocess.run([sys.executable, "-m", "cnnquiz", *args], input=input, text=True,
-                          capture_output=True, env=full, timeout=timeout)
+                          capture_output=True, env=_env(db, env), timeout=timeout)
 
 
 def day(d: int) -> date:

@@ -15,7 +15,7 @@ import pytest
 from cnnquiz.store.db import open_store
 from cnnquiz.store.errors import StoreError
 from cnnquiz.store.stats import summarize
-from tests.store.helpers import Clock, attempt, cli
+from tests.store.helpers import Clock, attempt, cli, cli_process
 
 
 def snapshot(folder: Path) -> dict[str, str]:
@@ -168,7 +168,7 @@ def test_an_unreadable_file_is_reported() -> None:
 def test_a_bad_url_is_a_user_error(tmp_path: Path) -> None:
     with pytest.raises(StoreError):
         open_store("nosuchdb://x/y")
-    out = cli("stats", db="nosuchdb://x/y")
+    out = cli_process("stats", db="nosuchdb://x/y")  # the real program
     assert out.returncode == 1 and out.stderr.startswith("error: ")
 
 

@@ -11,7 +11,7 @@ from cnnquiz.store.store import Store
 from cnnquiz.store.transfer import export_data
 from cnnquiz.study.linemode import Drill
 from cnnquiz.study.loop import StudyLoop
-from tests.store.helpers import Clock, cli
+from tests.store.helpers import Clock, cli, cli_process
 from tests.study.test_loop import CHOICE, SHORT, concept, make, right
 
 
@@ -92,8 +92,8 @@ def test_text_mode_reads_like_a_worksheet(store: Store, clock: Clock) -> None:
 
 def test_cli_drill_jsonl(tmp_path: Path) -> None:
     db = tmp_path / "p.sqlite3"
-    out = cli("drill", "--jsonl", "--count", "2", "--topic", "output-size", db=db,
-              input="?\n3\n" * 6)
+    out = cli_process("drill", "--jsonl", "--count", "2", "--topic", "output-size", db=db,
+                      input="?\n3\n" * 6)  # a smoke test of the real program
     assert out.returncode == 0, out.stderr
     evs = events(out.stdout)
     assert sum(e["event"] == "verdict" and e["verdict"] in ("correct", "wrong") for e in evs) == 2
