@@ -62,6 +62,9 @@ def plain(widget: object) -> str:
 
     if isinstance(widget, Markdown):
         return widget.source
+    drawn = getattr(widget, "plain_text", None)  # widgets that draw their own lines
+    if isinstance(drawn, str):
+        return drawn
     assert isinstance(widget, Static)
     content = widget.content
     if isinstance(content, str):

@@ -26,7 +26,7 @@ from cnnquiz.demos.build import TAKES
 from cnnquiz.errors import CnnquizError
 from cnnquiz.i18n import text
 from cnnquiz.tui.keys import localise
-from cnnquiz.tui.widgets.grid import Grid, number
+from cnnquiz.tui.widgets.grid import Grid, cell_width, number
 
 if TYPE_CHECKING:
     from cnnquiz.tui.app import CnnquizApp
@@ -62,6 +62,7 @@ class DemoScreen(Screen[None]):
         self.scatter = False  # convT: one input cell times the kernel a step
         self.lit_note = ""
         self.timer: Timer | None = None
+        self.status_lines = 0
 
     def tt(self, key: str, **values: object) -> str:
         return text(f"tools.{key}", self.app.lang, **values)
@@ -205,7 +206,7 @@ class DemoScreen(Screen[None]):
         grid = demo.grid[ch].copy()
         roles = demo.roles
         grid[roles == PAD] = np.nan
-        styles: dict[tuple[int, int], str] = {
+        styles: dict[tuple[int, ...], str] = {
             (int(r), int(c)): PADDING for r, c in zip(*np.nonzero(roles != 0), strict=True)}
         styles.update({cell: CURRENT for cell in demo.taps(frame)})
         styles.update({cell: LIT for cell in self.lit_in})
@@ -219,7 +220,8 @@ class DemoScreen(Screen[None]):
         lead = frame.out[:-2]
         out_styles = {tuple(o[-2:]): LIT for o in self.lit_out if o[:-2] == lead}
         out_styles[(frame.out[-2], frame.out[-1])] = CURRENT
-        self.query_one("#grid-output", Grid).show(self.tt("output"), canvas, out_styles)
+        self.query_one("#grid-output", Grid).show(self.tt("output"), canvas, out_styles,
+                                                  min_width=cell_width(demo.output))
         self._status(demo, frame)
 
     def draw_scatter(self, demo: Demo) -> None:
@@ -234,16 +236,27 @@ class DemoScreen(Screen[None]):
         canvas = f.canvas if f.canvas.ndim == 2 else f.canvas[0]
         (r0, r1), (c0, c1) = f.window
         dh, dw = demo.dilation
-        styles = {(r, c): CURRENT for r in range(r0, r1, dh) for c in range(c0, c1, dw)}
+        styles: dict[tuple[int, ...], str] = {
+            (r, c): CURRENT for r in range(r0, r1, dh) for c in range(c0, c1, dw)}
         crop = demo.crop or (0, canvas.shape[0], 0, canvas.shape[1])
         self.query_one("#grid-output", Grid).show(
-            self.tt("uncropped", r0=crop[0], r1=crop[1] - 1, c0=crop[2], c1=crop[3] - 1), canvas, styles)
+            self.tt("uncropped", r0=crop[0], r1=crop[1] - 1, c0=crop[2], c1=crop[3] - 1),
+            canvas, styles, min_width=cell_width(demo.scatter[-1].canvas))
         out = Text(self.tt("scatter_step", n=self.step + 1, total=len(demo.scatter),
                            cell=f"({f.source[0]},{f.source[1]})", value=number(f.value)),
                    style="bold")
         play = self.tt("playing" if self.timer else "paused", s=SPEEDS[self.speed])
         out.append(f"\n{play} · {self.tt('view_hint')}", style="dim")
-        self.query_one("#demo-step", Static).update(out)
+        self.say(out)
+
+    def say(self, out: Text) -> None:
+        """The step line under the grids; laid out again only when its height changes
+        (a layout pass costs more than the whole step)."""
+        status = self.query_one("#demo-step", Static)
+        width = max(1, status.content_region.width)
+        lines = len(out.wrap(self.app.console, width))
+        status.update(out, layout=lines != self.status_lines)
+        self.status_lines = lines
 
     def _kernel(self, demo: Demo, frame: Frame) -> None:
         kernel = self.query_one("#grid-kernel", Grid)
@@ -285,4 +298,4 @@ class DemoScreen(Screen[None]):
         note = self.lit_note if (self.lit_in or self.lit_out) else ""
         hint = f" · {self.tt('view_hint')}" if demo.scatter else ""
         out.append(f"\n{play}" + (f" · {note}" if note else hint), style="dim")
-        self.query_one("#demo-step", Static).update(out)
+        self.say(out)
