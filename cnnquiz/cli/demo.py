@@ -9,12 +9,14 @@ import typer
 
 from cnnquiz.cli import context
 
-HELP = """Step through one mini operation: conv, convT, maxpool, avgpool, pixelshuffle, dropout.
+HELP = """Step through one mini operation: conv, conv1d, convT, maxpool, avgpool, pixelshuffle,
+dropout.
 
 Matrices are rows separated by ';' (numbers by spaces or commas), channels by '|':
 --x "1 2 3; 4 5 6; 7 8 9" --w "1 0; 0 -1". Left out, they are drawn at random
 (--size, --seed). Each step shows the window in the padded input, the products and
 their sum, and the output filling in; --json prints {"op", "frames", "output"}.
+conv1d draws the input and the kernel as two trains: --x "1 2 3 4" --w "1 0 -1".
 """
 
 
@@ -24,7 +26,8 @@ def register(app: typer.Typer) -> None:
 
 def demo(
     ctx: typer.Context,
-    op: str = typer.Argument(..., help="conv, convT, maxpool, avgpool, pixelshuffle or dropout."),
+    op: str = typer.Argument(
+        ..., help="conv, conv1d, convT, maxpool, avgpool, pixelshuffle or dropout."),
     x: str = typer.Option(None, "--x", help='Input matrix, e.g. "1 2 3; 4 5 6; 7 8 9".'),
     w: str = typer.Option(None, "--w", help='Kernel (conv, convT), e.g. "1 0; 0 -1".'),
     stride: int = typer.Option(None, "--stride", help="Stride (pooling: default the kernel)."),
@@ -35,6 +38,8 @@ def demo(
     kernel: int = typer.Option(None, "--kernel",
                                help="Pooling kernel size; size of a random conv kernel."),
     ceil: bool = typer.Option(False, "--ceil", help="Pooling in ceil mode."),
+    flip: bool = typer.Option(False, "--flip",
+                              help="conv1d: reverse the kernel first (numpy.convolve)."),
     r: int = typer.Option(None, "--r", help="Pixel shuffle factor (input has C*r^2 channels)."),
     p: float = typer.Option(None, "--p", help="Dropout probability."),
     size: int = typer.Option(None, "--size", help="Side of a random input matrix."),
@@ -44,7 +49,7 @@ def demo(
     from cnnquiz.demos import DemoRequest, build, op_named
 
     request = DemoRequest(op_named(op), x, w, size, kernel, stride, padding, dilation,
-                          output_padding, ceil, r, p, seed)
+                          output_padding, ceil, flip, r, p, seed)
     result = build(request)
     if as_json:
         typer.echo(json.dumps(result.to_json()))

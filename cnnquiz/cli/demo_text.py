@@ -11,12 +11,24 @@ from collections.abc import Iterator
 
 import numpy as np
 
-from cnnquiz.cli.demo_grid import STYLE_NEW, Block, Line, grid, num, side_by_side, signed
+from cnnquiz.cli.demo_grid import (
+    STYLE_NEW,
+    STYLE_TAP,
+    Block,
+    Line,
+    grid,
+    num,
+    side_by_side,
+    signed,
+)
 from cnnquiz.demos import Demo, Frame
+from cnnquiz.demos.trains import train_rows
 from cnnquiz.i18n import Lang, text
 
 
-def _shape(a: np.ndarray) -> str:
+def _shape(a: np.ndarray, row: bool = False) -> str:
+    if row:  # conv1d: a 1 x 1 x N input or kernel, a 1-D output
+        return str(a.shape[-1])
     return "x".join(str(n) for n in (a.shape[1:] if a.ndim == 3 and a.shape[0] == 1
                                      else a.shape))
 
@@ -26,13 +38,14 @@ def _cell(cell: tuple[int, ...]) -> str:
 
 
 def header(demo: Demo, lang: Lang) -> list[Line]:
+    row = demo.op == "conv1d"
     settings = "".join(f", {k.replace('_', ' ')}" + ("" if v is True else f" {v}")
                        for k, v in demo.settings.items() if v is not False)
     if demo.w is not None:
-        settings = ", " + text("demo.kernel_size", lang, k=_shape(demo.w)) + settings
+        settings = ", " + text("demo.kernel_size", lang, k=_shape(demo.w, row)) + settings
     lines: list[Line] = [[(text("demo.summary", lang, title=text(f"demo.title_{demo.op}", lang),
-                                inp=_shape(demo.x), settings=settings,
-                                out=_shape(demo.output)), "bold")]]
+                                inp=_shape(demo.x, row), settings=settings,
+                                out=_shape(demo.output, row)), "bold")]]
     if demo.op in ("conv", "convT", "maxpool", "avgpool"):
         legend = "demo.legend_convT" if demo.op == "convT" else "demo.legend"
         lines.append([(text(legend, lang), "dim")])
@@ -125,8 +138,27 @@ def elementwise_frame(demo: Demo, k: int, lang: Lang) -> list[Line]:
     return [[(line, "")]]
 
 
+TRAIN_STYLES = {"tap": STYLE_TAP, "new": STYLE_NEW, "kernel": "bold cyan", "pad": "dim",
+                "label": "bold", "": ""}
+
+
+def trains_frame(demo: Demo, k: int, lang: Lang) -> list[Line]:
+    """One conv1d step: the input and kernel trains, the products, the output so far."""
+    f = demo.frames[k]
+    assert demo.kernel is not None
+    lines: list[Line] = [[(text("demo.step", lang, n=k + 1, total=len(demo.frames),
+                                cell=_cell(f.out)), "bold")]]
+    lines += [[(t, TRAIN_STYLES[role]) for t, role in row] for row in train_rows(demo, k, lang)]
+    terms = " + ".join(f"{signed(a)}*{signed(b)}" for a, b in
+                       zip(f.taps.tolist(), demo.kernel.ravel().tolist(), strict=True))
+    lines.append([(text("demo.products", lang, terms=terms, value=num(f.value)), "")])
+    return lines
+
+
 def frame_lines(demo: Demo, k: int, lang: Lang) -> list[Line]:
     """Frame k of the demo's main view."""
+    if demo.op == "conv1d":
+        return trains_frame(demo, k, lang)
     if demo.op in ("conv", "convT"):
         return conv_frame(demo, k, lang, zero_view=demo.op == "convT")
     if demo.op in ("maxpool", "avgpool"):
@@ -141,7 +173,8 @@ def _channels(title_key: str, a: np.ndarray, lang: Lang) -> list[Line]:
 
 
 def _final(demo: Demo, key: str, lang: Lang) -> list[Line]:
-    out = demo.output[None] if demo.output.ndim == 2 else demo.output
+    out = (demo.output[None, None] if demo.output.ndim == 1 else
+           demo.output[None] if demo.output.ndim == 2 else demo.output)
     return [[(text(key, lang), "bold")], *_channels("demo.output", out, lang)[1:]]
 
 
@@ -163,6 +196,8 @@ def demo_chunks(demo: Demo, lang: Lang) -> Iterator[list[Line]]:
         pad = f"{d}*({k}-1)-{demo.settings['padding']} = {d * (k - 1) - demo.settings['padding']}"
         yield [[(text("demo.zero_view", lang, gap=f"{s}-1 = {s - 1}", pad=pad),
                  "bold underline")]]
+    elif demo.op == "conv1d":
+        yield [[(text("demo.trains_rule", lang, s=demo.settings["stride"]), "")]]
     elif demo.op == "pixelshuffle":
         yield [[(text("demo.shuffle_rule", lang, r=demo.settings["r"]), "")],
                *_channels("demo.input", demo.x, lang)]

@@ -13,6 +13,7 @@ from dataclasses import dataclass, fields
 
 import numpy as np
 
+from cnnquiz.demos.conv1d import as_row, conv1d_demo
 from cnnquiz.demos.elementwise import dropout_demo, pixelshuffle_demo
 from cnnquiz.demos.matrix import parse_matrix, random_matrix
 from cnnquiz.demos.model import OPS, Demo, FloatArray, Op
@@ -21,7 +22,8 @@ from cnnquiz.demos.transposed import convT_demo
 from cnnquiz.errors import DemoError
 
 ALIASES: dict[str, Op] = {op.lower(): op for op in OPS} | {
-    "pool": "maxpool", "transpose": "convT", "deconv": "convT", "shuffle": "pixelshuffle"}
+    "pool": "maxpool", "1d": "conv1d", "transpose": "convT", "deconv": "convT",
+    "shuffle": "pixelshuffle"}
 
 
 @dataclass(frozen=True)
@@ -36,6 +38,7 @@ class DemoRequest:
     dilation: int | None = None
     output_padding: int | None = None
     ceil: bool = False
+    flip: bool = False  # conv1d: reverse the kernel first (numpy.convolve's convolution)
     r: int | None = None
     p: float | None = None
     seed: int | None = None
@@ -43,6 +46,8 @@ class DemoRequest:
 
 TAKES: dict[Op, frozenset[str]] = {
     "conv": frozenset({"x", "w", "size", "kernel", "stride", "padding", "dilation", "seed"}),
+    "conv1d": frozenset({"x", "w", "size", "kernel", "stride", "padding", "dilation", "flip",
+                         "seed"}),
     "convT": frozenset({"x", "w", "size", "kernel", "stride", "padding", "dilation",
                         "output_padding", "seed"}),
     "maxpool": frozenset({"x", "size", "kernel", "stride", "padding", "dilation", "ceil",
@@ -51,7 +56,7 @@ TAKES: dict[Op, frozenset[str]] = {
     "pixelshuffle": frozenset({"x", "size", "r", "seed"}),
     "dropout": frozenset({"x", "size", "p", "seed"}),
 }
-DEFAULT_SIZE: dict[Op, int] = {"conv": 5, "convT": 3, "maxpool": 4, "avgpool": 4,
+DEFAULT_SIZE: dict[Op, int] = {"conv": 5, "conv1d": 6, "convT": 3, "maxpool": 4, "avgpool": 4,
                                "pixelshuffle": 2, "dropout": 4}
 
 
@@ -68,16 +73,22 @@ def build(req: DemoRequest) -> Demo:
         value = getattr(req, f.name)
         if f.name != "op" and value not in (None, False) and f.name not in TAKES[op]:
             raise DemoError(f"--{f.name.replace('_', '-')} does not apply to {op}")
-    needs_seed = req.x is None or (op in ("conv", "convT") and req.w is None) or op == "dropout"
+    needs_seed = (req.x is None or (op in ("conv", "conv1d", "convT") and req.w is None)
+                  or op == "dropout")
     seed = req.seed if req.seed is not None else (
         random.SystemRandom().randrange(10**6) if needs_seed else None)
     rng = np.random.default_rng(seed)
     size = _positive(req.size, "--size", DEFAULT_SIZE[op])
     channels = _positive(req.r, "--r", 2) ** 2 if op == "pixelshuffle" else 1
+    height = 1 if op == "conv1d" else size
     x = (parse_matrix(req.x, "--x") if req.x is not None
-         else random_matrix(rng, (channels, size, size), 0, 9, "--size"))
+         else random_matrix(rng, (channels, height, size), 0, 9, "--size"))
     stride = None if req.stride is None else _positive(req.stride, "--stride", 1)
     dilation = _positive(req.dilation, "--dilation", 1)
+    if op == "conv1d":
+        w = as_row(_kernel(req, rng, 1, one_row=True), "--w")
+        return conv1d_demo(as_row(x, "--x"), w, stride or 1, _padding(req.padding, True),
+                           dilation, req.flip, seed)
     if op in ("conv", "convT"):
         w = _kernel(req, rng, x.shape[0])
         if op == "conv":
@@ -92,13 +103,14 @@ def build(req: DemoRequest) -> Demo:
     return dropout_demo(x, 0.5 if req.p is None else req.p, seed if seed is not None else 0)
 
 
-def _kernel(req: DemoRequest, rng: np.random.Generator, channels: int) -> FloatArray:
+def _kernel(req: DemoRequest, rng: np.random.Generator, channels: int,
+            one_row: bool = False) -> FloatArray:
     if req.w is not None:
         if req.kernel is not None:
             raise DemoError("give either --w or --kernel (the size of a random kernel)")
         return parse_matrix(req.w, "--w")
     k = _positive(req.kernel, "--kernel", 3)
-    return random_matrix(rng, (channels, k, k), -1, 2, "--kernel")
+    return random_matrix(rng, (channels, 1 if one_row else k, k), -1, 2, "--kernel")
 
 
 def _positive(value: int | None, name: str, default: int) -> int:

@@ -20,8 +20,9 @@ from typing import Any, Literal
 import numpy as np
 from numpy.typing import NDArray
 
-Op = Literal["conv", "convT", "maxpool", "avgpool", "pixelshuffle", "dropout"]
-OPS: tuple[Op, ...] = ("conv", "convT", "maxpool", "avgpool", "pixelshuffle", "dropout")
+Op = Literal["conv", "conv1d", "convT", "maxpool", "avgpool", "pixelshuffle", "dropout"]
+OPS: tuple[Op, ...] = ("conv", "conv1d", "convT", "maxpool", "avgpool", "pixelshuffle",
+                       "dropout")
 FloatArray = NDArray[np.floating[Any]]
 Cell = tuple[int, ...]  # (i, j) in a single-channel output, (c, i, j) in a multi-channel one
 Window = tuple[tuple[int, int], tuple[int, int]]
@@ -43,8 +44,11 @@ class Frame:
     kept: bool | None = None  # dropout: whether the unit survived the mask
 
     def to_json(self) -> dict[str, Any]:
+        """The window as one [start, end) pair an axis: rows and columns, or (conv1d,
+        whose `out` is (j,)) the columns of the padded row only."""
         (r0, r1), (c0, c1) = self.window
-        return {"out": list(self.out), "window": [[r0, r1], [c0, c1]], "value": self.value}
+        window = [[c0, c1]] if len(self.out) == 1 else [[r0, r1], [c0, c1]]
+        return {"out": list(self.out), "window": window, "value": self.value}
 
 
 @dataclass(frozen=True, eq=False)
@@ -71,7 +75,8 @@ class Demo:
     grid: FloatArray  # C x Hg x Wg: what frame windows index (padded / zero-inserted input)
     roles: NDArray[np.uint8]  # Hg x Wg: INPUT, PAD or INSERTED (zero between inputs)
     frames: tuple[Frame, ...]
-    output: FloatArray  # as PyTorch returns it: 2-D for one output channel, else 3-D
+    output: FloatArray  # as PyTorch returns it: 2-D for one output channel, else 3-D;
+    # conv1d: 1-D (x is 1 x 1 x N, grid 1 x 1 x Ng, kernel and w 1 x 1 x K)
     kernel: FloatArray | None = None  # C x K x K as applied to `grid` (flipped for convT)
     w: FloatArray | None = None  # the kernel as given, C x K x K
     dilation: tuple[int, int] = (1, 1)
@@ -102,9 +107,11 @@ class Demo:
         """The contract's {"op", "frames", "output"}, plus the inputs used and the op's
         extras (convT's scatter frames, dropout's mask and scale, a random seed)."""
         data: dict[str, Any] = {"op": self.op, "frames": [f.to_json() for f in self.frames],
-                                "output": self.output.tolist(), "x": _squeeze(self.x)}
+                                "output": self.output.tolist(), "x": self._as_given(self.x)}
         if self.w is not None:
-            data["w"] = _squeeze(self.w)
+            data["w"] = self._as_given(self.w)
+        if self.op == "conv1d":
+            data["flip"] = bool(self.settings.get("flip"))
         if self.scatter:
             data["scatter"] = [f.to_json() for f in self.scatter]
         if self.mask is not None:
@@ -113,6 +120,11 @@ class Demo:
         if self.seed is not None:
             data["seed"] = self.seed
         return data
+
+    def _as_given(self, a: NDArray[Any]) -> list[Any]:
+        """An input as the user gave it: a row for conv1d, else 2-D for one channel."""
+        out: list[Any] = a[0, 0].tolist() if self.op == "conv1d" else _squeeze(a)
+        return out
 
 
 def _squeeze(a: NDArray[Any]) -> list[Any]:

@@ -2,6 +2,7 @@
 
 STRINGS: dict[str, tuple[str, str]] = {
     "title_conv": ("Convolution", "卷积"),
+    "title_conv1d": ("1-D convolution (two trains)", "一维卷积（两列火车）"),
     "title_convT": ("Transposed convolution", "转置卷积"),
     "title_maxpool": ("Max pooling", "最大池化"),
     "title_avgpool": ("Average pooling", "平均池化"),
@@ -57,6 +58,20 @@ STRINGS: dict[str, tuple[str, str]] = {
                      "输出 (c, i, j) 取自输入通道 c*r^2 + (i mod r)*r + (j mod r) 的 "
                      "(i div r, j div r)，r = {r}"),
     "channel": ("channel {c}", "通道 {c}"),
+    "train_input": ("input", "输入"),
+    "train_kernel": ("kernel", "卷积核"),
+    "train_kernel_flipped": ("kernel, reversed", "卷积核（反转）"),
+    "train_products": ("×", "乘积"),
+    "train_output": ("output", "输出"),
+    "trains_rule": ("Two trains: the input, and the kernel passing along it {s} car(s) a "
+                    "step; each output is the sum of the products of the cars one above "
+                    "the other. PyTorch's conv1d uses the kernel as given (--flip reverses "
+                    "it first: the convolution of numpy.convolve, where the trains meet "
+                    "head to head; with --padding full, n+m-1 outputs).",
+                    "两列火车：输入是一列，卷积核是另一列，每步沿输入前进 {s} 节车厢；"
+                    "每个输出是上下对齐的车厢两两相乘之和。PyTorch 的 conv1d 直接使用给定的"
+                    "卷积核（--flip 先把它反转：即 numpy.convolve 的卷积，两列火车迎面相遇；"
+                    "配合 --padding full 得到 n+m-1 个输出）。"),
     "mask": ("mask (1 = kept)", "掩码（1 = 保留）"),
     "dropout_rule": ("p = {p}: each unit is dropped with probability p; kept units are "
                      "multiplied by 1/(1-p) = {scale}",

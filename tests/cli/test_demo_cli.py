@@ -56,6 +56,29 @@ def test_transposed_convolution_shows_both_views(invoke: Invoke) -> None:
     assert [[float(v) for v in line.split()] for line in final.splitlines()] == data["output"]
 
 
+def test_conv1d_draws_two_trains(invoke: Invoke) -> None:
+    """The kernel train stands under the input cars it reads and moves one stride a step."""
+    out = invoke("demo", "conv1d", "--x", "1 2 3 4 5", "--w", "1 0 -1", "--stride", "2")
+    assert out.code == 0
+    steps = _steps(out.stdout)
+    assert len(steps) == 2
+    first, second = (step.splitlines() for step in steps)
+    assert first[1] == "input   [ 1]-[ 2]-[ 3]-[ 4]-[ 5]"
+    assert first[2] == "kernel  [ 1]-[ 0]-[-1]>"
+    assert second[2] == "kernel            [ 1]-[ 0]-[-1]>"  # two cars on
+    assert second[3].split() == ["×", "3", "0", "-5"]
+    assert second[4] == "output  [-2]-[-2]"
+    assert "products: 3*1 + 4*0 + 5*(-1) = -2" in steps[1]
+
+
+def test_conv1d_flipped_full_is_numpys_convolution(invoke: Invoke) -> None:
+    out = invoke("demo", "conv1d", "--x", "1 2 3", "--w", "1 1 0", "--padding", "full",
+                 "--flip", "--json")
+    data = json.loads(out.stdout)
+    assert data["output"] == [1, 3, 5, 3, 0] and len(data["frames"]) == 5
+    assert data["frames"][0] == {"out": [0], "window": [[0, 3]], "value": 1.0}
+
+
 def test_pooling_lines(invoke: Invoke) -> None:
     mx = invoke("demo", "maxpool", "--x", X3, "--kernel", "2", "--padding", "1").stdout
     assert "max(-inf, -inf, -inf, 1) = 1" in mx and "max(5, 6, 8, 9) = 9" in mx
@@ -119,6 +142,8 @@ def test_random_matrices_are_replayed_by_their_seed(invoke: Invoke) -> None:
     (("convT", "--size", "30", "--stride", "4"), "demos show at most 1024"),
     (("conv", "--w", "1", "--kernel", "3"), "either --w or --kernel"),
     (("frobnicate",), "unknown demo 'frobnicate'"),
+    (("conv1d", "--x", "1 2; 3 4", "--w", "1"), "takes one row of numbers"),
+    (("conv", "--flip"), "--flip does not apply to conv"),
 ])
 def test_bad_input_is_one_line(invoke: Invoke, args: tuple[str, ...], needle: str) -> None:
     out = invoke("demo", *args)

@@ -21,7 +21,7 @@ from tests.engine.torch_build import as_tensor  # noqa: E402
 
 F = torch.nn.functional
 pytestmark = pytest.mark.oracle
-# 60 cases of each of 5 tests: a few hundred in all (the fixture only sets the environment)
+# 60 cases of each of 6 tests: a few hundred in all (the fixture only sets the environment)
 SETTINGS = settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])
 values = st.integers(-5, 9).map(float) | st.sampled_from([0.5, -1.5, 2.25])
 
@@ -107,6 +107,34 @@ def test_conv(invoke: Invoke, data: st.DataObject, c: int, h: int, w: int, k: in
     if got is not None:
         _frames_read_the_grid(build(DemoRequest("conv", _matrix(x), _matrix(kern), stride=s,
                                                 padding=p, dilation=d)))
+
+
+@SETTINGS
+@given(st.data(), st.integers(1, 8), st.integers(1, 4), st.integers(1, 3),
+       st.sampled_from(["0", "1", "2", "valid", "same", "full"]), st.integers(1, 2),
+       st.booleans())
+def test_conv1d_is_torchs_conv1d(invoke: Invoke, data: st.DataObject, n: int, k: int, s: int,
+                                 p: str, d: int, flip: bool) -> None:
+    """The two-trains demo equals F.conv1d; --flip equals it with the kernel reversed
+    (numpy.convolve's convolution)."""
+    x, kern = data.draw(arrays(1, 1, n))[0, 0], data.draw(arrays(1, 1, k))[0, 0]
+    args = ["--stride", str(s), "--padding", p, "--dilation", str(d)] + (
+        ["--flip"] if flip else [])
+    got = _run(invoke, "conv1d", "--x", " ".join(f"{v:g}" for v in x),
+               "--w", " ".join(f"{v:g}" for v in kern), *args)
+    xt, wt = as_tensor(x)[None, None], as_tensor(kern[::-1] if flip else kern)[None, None]
+    if p.isdigit():
+        expected = _torch(F.conv1d, xt, wt, None, s, int(p), d)
+    else:
+        expected = _torch(F.conv1d, F.pad(xt, _pads(p, n, k, s, d)), wt, None, s, 0, d)
+    _agree(got, None if expected is None else expected[0, 0])
+    if got is not None:
+        assert got["x"] == x.tolist() and got["w"] == kern.tolist() and got["flip"] is flip
+        for f in got["frames"]:  # the window: the dilated kernel's span in the padded row
+            (c0, c1), = f["window"]
+            assert c0 == f["out"][0] * s and c1 - c0 == d * (k - 1) + 1
+        if flip and p == "full" and s == d == 1:  # the notes' trains, head to tail
+            np.testing.assert_allclose(got["output"], np.convolve(x, kern))
 
 
 @SETTINGS

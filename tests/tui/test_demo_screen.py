@@ -105,3 +105,29 @@ async def test_space_plays_and_stops_at_the_last_step(app_factory: MakeApp) -> N
             await pilot.pause(0.1)
         assert demo.step == 8 and demo.timer is None  # played to the end, then paused
         assert "paused" in plain(demo.query_one("#demo-step"))
+
+
+async def test_conv1d_steps_the_two_trains_and_flips_its_kernel(app_factory: MakeApp) -> None:
+    app = app_factory()
+    async with app.run_test(size=(80, 24)) as pilot:
+        demo = await open_demo(app, pilot)
+        demo.query_one("#demo-op", Select).value = "conv1d"
+        await pilot.pause()
+        app.set_focus(None)
+        d = demo.demo
+        assert d is not None and d.op == "conv1d" and d.output.shape == (4,)  # 6 cars, k 3
+        assert not demo.query_one("#grid-input").display
+        trains = demo.query_one("#demo-trains")
+        first = plain(trains).splitlines()
+        await pilot.press("right", "right")
+        moved = plain(trains).splitlines()
+        assert first[0] == moved[0]  # the input train stays
+        # the kernel train moved two cars on (five columns a car)
+        assert moved[1].index("[") == first[1].index("[") + 2 * 5
+        w = d.kernel[0, 0].tolist() if d.kernel is not None else []
+        assert f"= {int(d.frames[2].value)}" in plain(demo.query_one("#demo-step"))
+        await pilot.press("f")  # the kernel reversed: the trains meet head to head
+        flipped = demo.demo
+        assert flipped is not None and flipped.settings["flip"]
+        assert flipped.kernel is not None and flipped.kernel[0, 0].tolist() == w[::-1]
+        assert demo.step == 0 and "reversed" in plain(trains)

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 import numpy as np
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
@@ -27,10 +27,12 @@ from cnnquiz.errors import CnnquizError
 from cnnquiz.i18n import text
 from cnnquiz.tui.keys import localise
 from cnnquiz.tui.widgets.grid import Grid, cell_width, number
+from cnnquiz.tui.widgets.trains import Trains
 
 if TYPE_CHECKING:
     from cnnquiz.tui.app import CnnquizApp
 
+NARROW = 100
 SPEEDS = (2.0, 1.0, 0.5, 0.25, 0.1)  # seconds a step, slowest first
 FIELDS = ("size", "kernel", "stride", "padding", "dilation")
 CURRENT, LIT, PADDING = "bold black on yellow", "bold black on cyan", "dim"
@@ -45,6 +47,7 @@ class DemoScreen(Screen[None]):
         Binding("plus,equals_sign", "speed(1)", "faster", key_display="+"),
         Binding("minus", "speed(-1)", "slower", key_display="-"),
         Binding("v", "view", "scatter_view"),
+        Binding("f", "flip", "flip_kernel"),
         Binding("escape", "app.home", "back"),
     ]
 
@@ -60,6 +63,7 @@ class DemoScreen(Screen[None]):
         self.lit_out: set[tuple[int, ...]] = set()
         self.speed = 2
         self.scatter = False  # convT: one input cell times the kernel a step
+        self.flip = False  # conv1d: the kernel reversed (numpy.convolve's convolution)
         self.lit_note = ""
         self.timer: Timer | None = None
         self.status_lines = 0
@@ -84,11 +88,19 @@ class DemoScreen(Screen[None]):
             yield Grid(id="grid-input")
             yield Grid(id="grid-kernel")
             yield Grid(id="grid-output")
+            yield Trains(id="demo-trains")
         yield Static("", id="demo-step")
         yield Footer()
 
     def on_mount(self) -> None:
         self.rebuild()
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Below NARROW columns the footer's keys close up and the palette's key (ctrl+p
+        still works) leaves it, so every stepping key stays readable."""
+        footer = self.query_one(Footer)
+        narrow = event.size.width < NARROW
+        footer.compact, footer.show_command_palette = narrow, not narrow
 
     # building -------------------------------------------------------------------
     @on(Select.Changed, "#demo-op")
@@ -105,7 +117,9 @@ class DemoScreen(Screen[None]):
                 raw if name == "padding" else int(raw))
         error = self.query_one("#demo-error", Static)
         try:
-            demo = build(DemoRequest(self.op, seed=self.app.services.seed or 1, **values))  # type: ignore[arg-type]
+            demo = build(DemoRequest(self.op, seed=self.app.services.seed or 1,
+                                     flip=self.flip and self.op == "conv1d",
+                                     **values))  # type: ignore[arg-type]
         except CnnquizError as exc:
             error.update(Text(str(exc).splitlines()[0], style="bold red"))
             return
@@ -118,6 +132,10 @@ class DemoScreen(Screen[None]):
         self.demo, self.step = demo, 0
         self.scatter = self.scatter and bool(demo.scatter)
         self.lit_in, self.lit_out = set(), set()
+        trains = demo.op == "conv1d"
+        for grid in self.query(Grid):
+            grid.display = not trains
+        self.query_one(Trains).display = trains
         self.refresh_bindings()
         self.draw()
 
@@ -128,6 +146,8 @@ class DemoScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "view":  # only transposed convolution has a second view
             return self.demo is not None and bool(self.demo.scatter)
+        if action == "flip":
+            return self.op == "conv1d"
         return True
 
     # stepping -------------------------------------------------------------------
@@ -148,6 +168,11 @@ class DemoScreen(Screen[None]):
             self.scatter, self.step = not self.scatter, 0
             self.lit_in, self.lit_out = set(), set()
             self.draw()
+
+    def action_flip(self) -> None:
+        """conv1d: the kernel as given (PyTorch) or reversed (the trains meeting)."""
+        self.flip = not self.flip
+        self.rebuild()
 
     def action_play(self) -> None:
         if self.timer is not None:
@@ -202,6 +227,10 @@ class DemoScreen(Screen[None]):
             self.draw_scatter(demo)
             return
         frame = demo.frames[self.step]
+        if demo.op == "conv1d":
+            self.query_one(Trains).show(demo, self.step, self.app.lang)
+            self._status(demo, frame)
+            return
         ch = frame.channel
         grid = demo.grid[ch].copy()
         roles = demo.roles
@@ -296,6 +325,8 @@ class DemoScreen(Screen[None]):
                 b=number(round(float(demo.output.mean()), 2))))
         play = self.tt("playing" if self.timer else "paused", s=SPEEDS[self.speed])
         note = self.lit_note if (self.lit_in or self.lit_out) else ""
-        hint = f" · {self.tt('view_hint')}" if demo.scatter else ""
+        hint = (f" · {self.tt('view_hint')}" if demo.scatter else
+                f"\n{self.tt('trains_hint', s=demo.settings['stride'])}"
+                if demo.op == "conv1d" else "")
         out.append(f"\n{play}" + (f" · {note}" if note else hint), style="dim")
         self.say(out)
