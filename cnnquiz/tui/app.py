@@ -104,6 +104,7 @@ class CnnquizApp(App[None]):
         yield SystemCommand(self.t("study"), self.t("cmd_study"), self.action_study)
         yield SystemCommand(self.t("stats"), self.t("cmd_stats"), self.action_stats)
         yield SystemCommand(self.t("demo"), self.t("cmd_demo"), self.action_demo)
+        yield SystemCommand(self.t("edges"), self.t("cmd_edges"), self.action_edges)
         yield SystemCommand(self.t("calc"), self.t("cmd_calc"), self.action_calc)
         yield SystemCommand(self.t("interview"), self.t("cmd_interview"), self.action_interview)
         yield SystemCommand(self.t("check"), self.t("cmd_check"), self.action_check)
@@ -132,6 +133,12 @@ class CnnquizApp(App[None]):
 
         self.action_home()
         self.push_screen(DemoScreen())
+
+    def action_edges(self) -> None:
+        """The edge-detection toy, over whatever screen is shown (escape comes back)."""
+        from cnnquiz.tui.screens.edges import EdgesScreen
+
+        self.push_screen(EdgesScreen())
 
     def action_calc(self) -> None:
         from cnnquiz.tui.screens.calc import CalcScreen

@@ -172,3 +172,16 @@ def test_terminal_colours_are_the_plain_text_plus_escape_codes() -> None:
     coloured = ansi(lines, "standard")
     assert "\x1b[" in coloured
     assert re.sub(r"\x1b\[[0-9;]*m", "", coloured) == plain(lines)
+
+
+def test_edges_draws_the_picture_and_what_the_filter_finds(invoke: Invoke) -> None:
+    out = invoke("demo", "edges", "--filter", "sobel-y")
+    assert out.code == 0
+    lines = out.stdout.splitlines()
+    assert lines[0].startswith("Sobel y · finds horizontal edges")
+    assert any(" -1  -2  -1" in line for line in lines)  # the kernel
+    rows = [line[:24] for line in lines[3:19]]  # the picture, one character a pixel
+    assert rows[5][2:10] == "@" * 8 and rows[0].strip() == ""
+    data = json.loads(invoke("demo", "edges", "--filter", "blur", "--json").stdout)
+    assert data["filter"] == "blur" and data["divisor"] == 16
+    assert len(data["response"]) == 16 and len(data["response"][0]) == 24

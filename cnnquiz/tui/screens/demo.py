@@ -48,6 +48,7 @@ class DemoScreen(Screen[None]):
         Binding("minus", "speed(-1)", "slower", key_display="-"),
         Binding("v", "view", "scatter_view"),
         Binding("f", "flip", "flip_kernel"),
+        Binding("e", "app.edges", "edges"),
         Binding("escape", "app.home", "back"),
     ]
 
