@@ -52,8 +52,8 @@ def ask_network(t: Ctx, case: Case, ask: str, layer: int | None) -> Draft:
         if ask == "params" and (layer is None or r.index == layer):
             parts.append(r.explain.get("params", t.tr("0 parameters", "0 个参数")))
         detail = "; ".join(f"`{p}`" for p in parts)
-        solution.append(f"{r.index}. `{r.spec}` -> {shape_text(r.output)}"
-                        + (f" ({detail})" if detail else ""))
+        solution.append(t.tr(f"Layer {r.index}", f"第 {r.index} 层")
+                        + f" `{r.spec}` -> {shape_text(r.output)}" + (f" ({detail})" if detail else ""))
     target = summary.rows[layer - 1] if layer else summary.rows[-1]
     count = target.params if layer else summary.total_params
     if ask == "params" and not layer:

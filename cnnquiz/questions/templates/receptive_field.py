@@ -71,7 +71,8 @@ def _intro(t: Ctx, shape: tuple[int, ...], layers: str) -> str:
 
 def _trace(t: Ctx, layers: str, shape: tuple[int, ...], what: tuple[str, ...]) -> list[str]:
     rows = net(layers, shape).rows
-    return [f"{r.index}. `{r.spec}`: " + "; ".join(f"`{r.explain[w]}`" for w in what) for r in rows]
+    return [t.tr(f"Layer {r.index}", f"第 {r.index} 层") + f" `{r.spec}`: "
+            + "; ".join(f"`{r.explain[w]}`" for w in what) for r in rows]
 
 
 @template("rf.size", "rfs", "receptive-field", title=("Receptive field of a stack", "感受野大小"))

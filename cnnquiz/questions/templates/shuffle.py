@@ -50,7 +50,8 @@ def pixel_shuffle(t: Ctx) -> Draft:
     solution = [t.tr("PixelShuffle(r) moves each group of r^2 channels into an r x r block: "
                      "C*r^2 x H x W -> C x rH x rW.",
                      "PixelShuffle(r) 把每 r^2 个通道排成一个 r x r 的块：C*r^2 x H x W -> C x rH x rW。")]
-    solution += [f"{row.index}. `{row.spec}` -> {shape_text(row.output)}" for row in summary.rows]
+    solution += [t.tr(f"Layer {row.index}", f"第 {row.index} 层")
+                 + f" `{row.spec}` -> {shape_text(row.output)}" for row in summary.rows]
     if t.level == 2:
         solution.append(step(t, f"So the convolution outputs C*r^2 = {c}*{r}^2 = {c * r * r} "
                                 f"channels at {h}x{h}", f"所以卷积要输出 C*r^2 = {c}*{r}^2 = "
