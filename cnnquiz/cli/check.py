@@ -27,8 +27,7 @@ if TYPE_CHECKING:
     from cnnquiz.questions.sheets import Report
 
 INDENT = " " * 6
-MARKS = {"correct": ("✓", "green"), "wrong": ("✗", "red"), "unreadable": ("?", "yellow"),
-         "blank": ("–", "dim"), "self": ("◇", "cyan")}
+STYLES = {"correct": "green", "wrong": "red", "unreadable": "yellow", "blank": "dim", "self": "cyan"}
 
 
 def register(app: typer.Typer) -> None:
@@ -49,7 +48,9 @@ def check(
         report = app.check(set_ref, sheet)
         saved = None if no_record else app.record_check(report)
         lang = app.settings.lang
-    for warning in warnings(report, lang):
+    from cnnquiz.application.verdicts import sheet_notes
+
+    for warning in sheet_notes(report, lang):
         typer.echo(f"warning: {warning}", err=True)
     if as_json:
         typer.echo(json.dumps(report.to_json(), ensure_ascii=False))
@@ -70,19 +71,13 @@ def read_answers(name: str) -> str:
         raise CnnquizError(f"cannot read answer file {name}: {exc}") from None
 
 
-def warnings(report: Report, lang: Lang) -> list[str]:
-    out = [text("check.repeated", lang, n=n, lines=", ".join(map(str, lines))) if lines
-           else text("check.repeated_json", lang, n=n)
-           for n, lines in sorted(report.sheet.repeated.items())]
-    return out + [text("check.no_number", lang, line=line) for line in report.sheet.stray]
-
-
 def show(report: Report, lang: Lang, saved: int | None) -> None:
     """The report: score first, then each question's verdict and what it needs. Markdown
     is rendered by Rich on a terminal and as plain text in a pipe (cli.terminal)."""
     from rich.console import Console
     from rich.text import Text
 
+    from cnnquiz.application.verdicts import verdict_body
     from cnnquiz.cli.terminal import renderer_for
 
     console, render = Console(highlight=False, soft_wrap=True), renderer_for(sys.stdout)
@@ -95,7 +90,7 @@ def show(report: Report, lang: Lang, saved: int | None) -> None:
     for q, (n, v) in zip(report.questions, report.results, strict=True):
         console.print()
         console.print(_headline(q, n, v, lang))
-        body = _body(q, v, lang)
+        body = verdict_body(q, v, lang)
         if body:
             console.print(Text("\n".join(INDENT + line if line else "" for line in
                                          render(body, len(INDENT)).splitlines())))
@@ -107,10 +102,11 @@ def show(report: Report, lang: Lang, saved: int | None) -> None:
 def _headline(q: Question, n: int, v: Verdict, lang: Lang) -> Text:
     from rich.text import Text
 
+    from cnnquiz.application.verdicts import MARKS
     from cnnquiz.printing.sheet import colon
     from cnnquiz.questions.answer_text import answer_text
 
-    mark, style = MARKS[v.verdict]
+    mark, style = MARKS[v.verdict], STYLES[v.verdict]
     line = Text(f"{n:>3}. ")
     line.append(f"{mark} {text('common.' + v.verdict, lang)}", style=f"bold {style}")
     if v.given:
@@ -118,37 +114,3 @@ def _headline(q: Question, n: int, v: Verdict, lang: Lang) -> Text:
     if v.verdict not in ("correct", "self"):
         line.append(f"   {colon(text('check.expected', lang), lang)} {answer_text(q.answer)}")
     return line
-
-
-def _body(q: Question, v: Verdict, lang: Lang) -> str:
-    """Markdown under a verdict: the named mistake, then the solution or model answer."""
-    from cnnquiz.printing.md import numbered
-    from cnnquiz.printing.sheet import colon
-
-    out: list[str] = []
-    if v.mistake:
-        out.append(f"**{colon(text('check.mistake', lang), lang)}** {_mistake(v, lang)}")
-    elif v.explanation and v.verdict in ("wrong", "unreadable"):
-        out.append(f"**{colon(text('check.why', lang), lang)}** {v.explanation}")
-    if v.verdict == "self":
-        out.append(f"**{colon(text('printing.model_answer', lang), lang)}** {q.answer.value}")
-        out.append("\n".join(f"- {point}" for point in q.key_points))
-    elif v.verdict != "correct":
-        out.append(f"**{colon(text('printing.solution', lang), lang)}**")
-        out.append("\n".join(numbered(i, step) for i, step in enumerate(q.solution, 1)))
-    return "\n\n".join(part for part in out if part)
-
-
-def _mistake(v: Verdict, lang: Lang) -> str:
-    """The misconception in words: a wrong option by its letter (the question is shown
-    above), a catalogued mistake by its name, then this answer's explanation."""
-    from cnnquiz.store.labels import mistake_label
-
-    assert v.mistake is not None
-    if v.mistake.startswith("bank:"):
-        name = text("check.option", lang, letter=v.mistake.rpartition(":")[2])
-    else:
-        name = mistake_label(v.mistake, lang)
-    if not v.explanation or v.explanation.lower().startswith(name.lower()):
-        return v.explanation or name
-    return f"{name}. {v.explanation}" if lang == "en" else f"{name}。{v.explanation}"

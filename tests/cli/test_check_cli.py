@@ -36,7 +36,7 @@ def test_report_names_the_mistake_and_shows_the_solution_rendered(cli: Run, tmp_
     out = cli("check", str(tmp_path / "set.json"), "-", "--no-record", input=sheet)
     assert out.returncode == 0, out.stderr
     assert "Score 0/" in out.stdout and f"{n}. ✗ wrong" in out.stdout
-    assert "expected:" in out.stdout and "mistake:" in out.stdout and "Solution:" in out.stdout
+    assert "expected:" in out.stdout and "Mistake:" in out.stdout and "Solution:" in out.stdout
     assert mistake["explanation"][:40] in " ".join(out.stdout.split())
     assert "**" not in out.stdout and "`" not in out.stdout  # Markdown rendered, not shown raw
     assert "not saved" in out.stdout

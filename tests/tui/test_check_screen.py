@@ -33,7 +33,7 @@ async def test_typed_answers_are_graded_and_saved(app_factory: MakeApp) -> None:
         assert qset.code in report and score in report
         assert "✗ wrong" in report and report.count("✓ correct") == len(scored) - 1
         assert f"expected: {right_text(second)}" in report.replace("**", "")
-        assert "mistake:" in report and "solution:" in report.lower()
+        assert "Mistake:" in report and "solution:" in report.lower()
         assert "answers saved as practice:" in report
 
 
