@@ -15,11 +15,11 @@ from typing import Any
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import Input
+from textual.widgets import Input, TextArea
 
 from cnnquiz.tui import make_app
 from cnnquiz.tui.screens.study import StudyScreen
-from tests.tui.conftest import NOW, seed_progress, settle, typed
+from tests.tui.conftest import NOW, right_text, seed_progress, settle, typed
 
 SIZES = {"80x24": (80, 24), "120x40": (120, 40)}
 Steps = Callable[[Pilot[None]], Awaitable[None]]
@@ -70,6 +70,43 @@ async def topics(pilot: Pilot[None]) -> None:
     await press(pilot, "t")
 
 
+async def check(pilot: Pilot[None]) -> None:
+    """A printed set of four checked: a named mistake, an unreadable line, the rest right."""
+    app = pilot.app
+    [(_, qset)] = app.services.application.build_sets(["output-size"], count=4, seed=5)  # type: ignore[attr-defined]
+    await press(pilot, "k")
+    miss = next(n for n, q in enumerate(qset.questions, 1) if q.mistakes)
+    lost = next(n for n, q in enumerate(qset.questions, 1) if n != miss and q.answer.kind != "text")
+    given = {miss: typed(qset.questions[miss - 1], qset.questions[miss - 1].mistakes[0].value),
+             lost: "lots"}
+    app.screen.query_one("#ck-code", Input).value = qset.code
+    app.screen.query_one("#ck-answers", TextArea).text = "\n".join(
+        f"{n}: {given.get(n) or right_text(q)}" for n, q in enumerate(qset.questions, 1))
+    await press(pilot, "ctrl+s")
+
+
+async def interview(pilot: Pilot[None]) -> None:
+    await press(pilot, "i")
+
+
+async def scorecard(pilot: Pilot[None]) -> None:
+    """An interview of two questions: main questions answered right, follow-ups given up."""
+    await press(pilot, "i")
+    screen = pilot.app.screen
+    screen.query_one("#iv-count", Input).value = "2"
+    screen.query_one("#iv-minutes", Input).value = ""
+    await pilot.click("#iv-start")
+    await settle(pilot.app)  # type: ignore[arg-type]
+    for _ in range(4):  # two questions, each may have a follow-up
+        asked = screen.asked  # type: ignore[attr-defined]
+        given = "?" if asked.followup else right_text(asked.question)
+        screen.query_one("#iv-answer", Input).value = given
+        await press(pilot, "enter")
+        if screen.finished:  # type: ignore[attr-defined]
+            break
+    assert screen.finished  # type: ignore[attr-defined]
+
+
 # screen -> (seed progress first, app options, steps from home)
 SCREENS: dict[str, tuple[bool, dict[str, Any], Steps]] = {
     "home": (True, {}, nothing),
@@ -79,6 +116,9 @@ SCREENS: dict[str, tuple[bool, dict[str, Any], Steps]] = {
     "stats": (True, {}, stats),
     "settings": (False, {}, settings),
     "topics": (False, {"topics": ["pooling", "dropout"]}, topics),
+    "check": (False, {}, check),
+    "interview": (True, {}, interview),
+    "scorecard": (False, {}, scorecard),
 }
 
 

@@ -119,7 +119,6 @@ class InterviewScreen(Screen[None]):
         self.query_one("#iv-answer").display = True
         self.query_one("#iv-status", Static).update("")
         self.timer = self.set_interval(1, self.tick)
-        self.tick()
         self.ask(asked)
 
     def tick(self) -> None:
@@ -145,6 +144,7 @@ class InterviewScreen(Screen[None]):
                 if asked.followup else
                 self.app.t("iv_question", n=asked.n, topic=topic, level=q.level))
         self.query_one("#iv-head", Static).update(head)
+        self.tick()  # the count of questions asked moves with the question, not a second later
         self.query_one("#iv-prompt", Markdown).update(lay_out(q.prompt))
         box = self.query_one("#iv-answer", Input)
         box.value, box.disabled = "", False
