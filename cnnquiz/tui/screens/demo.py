@@ -38,6 +38,14 @@ FIELDS = ("size", "kernel", "stride", "padding", "dilation")
 CURRENT, LIT, PADDING = "bold black on yellow", "bold black on cyan", "dim"
 
 
+def fields_used(demo: Demo) -> dict[str, object]:
+    """The numbers a demo ran with, by field name: what the fields show."""
+    used: dict[str, object] = {"size": demo.x.shape[-1], **demo.settings}
+    if demo.w is not None:
+        used["kernel"] = demo.w.shape[-1]
+    return used
+
+
 class DemoScreen(Screen[None]):
     AUTO_FOCUS = ""  # no field focused: keys step the demo until a field is clicked
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -49,22 +57,31 @@ class DemoScreen(Screen[None]):
         Binding("v", "view", "scatter_view"),
         Binding("f", "flip", "flip_kernel"),
         Binding("e", "app.edges", "edges"),
-        Binding("escape", "app.home", "back"),
+        Binding("escape", "app.pop_screen", "back"),
     ]
 
     app: CnnquizApp
 
-    def __init__(self, op: Op = "conv", **numbers: int | str) -> None:
+    def __init__(self, op: Op = "conv", request: DemoRequest | None = None,
+                 **numbers: int | str) -> None:
+        """`numbers` fill the fields; a `request` (a question's demo, from
+        cnnquiz.demos.from_spec) also brings its matrices, kept while its op, size and
+        kernel fields are."""
         super().__init__()
-        self.op: Op = op
+        self.given = request
+        self.op: Op = op if request is None else request.op
         self.numbers = {k: str(v) for k, v in numbers.items()}
+        if request is not None:
+            used = fields_used(build(request))
+            self.numbers = {k: str(used[k]) for k in FIELDS
+                            if k in used and k in TAKES[request.op]}
         self.demo: Demo | None = None
         self.step = 0
         self.lit_in: set[tuple[int, int]] = set()
         self.lit_out: set[tuple[int, ...]] = set()
         self.speed = 2
         self.scatter = False  # convT: one input cell times the kernel a step
-        self.flip = False  # conv1d: the kernel reversed (numpy.convolve's convolution)
+        self.flip = request is not None and request.flip  # conv1d: the kernel reversed
         self.lit_note = ""
         self.timer: Timer | None = None
         self.status_lines = 0
@@ -120,14 +137,12 @@ class DemoScreen(Screen[None]):
         try:
             demo = build(DemoRequest(self.op, seed=self.app.services.seed or 1,
                                      flip=self.flip and self.op == "conv1d",
-                                     **values))  # type: ignore[arg-type]
+                                     **self._given(values), **values))  # type: ignore[arg-type]
         except CnnquizError as exc:
             error.update(Text(str(exc).splitlines()[0], style="bold red"))
             return
         error.update("")
-        used = {"size": demo.x.shape[-1], **demo.settings}
-        if demo.w is not None:
-            used["kernel"] = demo.w.shape[-1]
+        used = fields_used(demo)
         for name in FIELDS:
             self.query_one(f"#demo-{name}", Input).placeholder = str(used.get(name, ""))
         self.demo, self.step = demo, 0
@@ -139,6 +154,20 @@ class DemoScreen(Screen[None]):
         self.query_one(Trains).display = trains
         self.refresh_bindings()
         self.draw()
+
+    def _given(self, values: dict[str, int | str | None]) -> dict[str, object]:
+        """The question's matrices and options while its op, size and kernel stand (the
+        size and kernel fields then say what the matrices are, so they leave `values`)."""
+        g = self.given
+        if g is None or g.op != self.op:
+            return {}
+        kept: dict[str, object] = {"output_padding": g.output_padding, "ceil": g.ceil,
+                                   "r": g.r, "p": g.p}
+        for name, matrix in (("size", g.x), ("kernel", g.w)):
+            if matrix is not None and str(values[name]) == self.numbers.get(name):
+                kept["x" if name == "size" else "w"] = matrix
+                values[name] = None
+        return kept
 
     @on(Input.Submitted)
     def _done(self) -> None:

@@ -31,6 +31,7 @@ from cnnquiz.tui.widgets.summary import SessionDone
 from cnnquiz.tui.widgets.verdict import VerdictPanel
 
 if TYPE_CHECKING:
+    from cnnquiz.demos import DemoRequest
     from cnnquiz.questions.model import Question
     from cnnquiz.study.loop import Outcome, StudyLoop
     from cnnquiz.study.summary import SessionSummary
@@ -42,9 +43,22 @@ RATINGS = ("1", "2", "3", "4")
 SHORT = 20  # rows below which the answer box loses its border
 
 
+class AnswerBox(Input):
+    """The answer box. After a verdict with a demo to show, it leaves the key d to the
+    screen (Textual drops a screen's binding for any key the focused box would type)."""
+
+    def check_consume_key(self, key: str, character: str | None) -> bool:
+        screen = self.screen
+        if key == "d" and isinstance(screen, StudyScreen) and screen.check_action("demo", ()):
+            return False
+        return super().check_consume_key(key, character)
+
+
 class StudyScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+g", "hint", "hint"),
+        # after the verdict the answer box takes no letters: d opens the question's demo
+        Binding("d", "demo", "demo_this", priority=True),
         Binding("escape", "app.home", "home"),
         Binding("pageup", "scroll(-1)", show=False),
         Binding("pagedown", "scroll(1)", show=False),
@@ -63,6 +77,7 @@ class StudyScreen(Screen[None]):
         self.phase: Phase = "loading"
         self.busy = False
         self.given = ""
+        self.demo: DemoRequest | None = None  # the shown question's demo, after its verdict
 
     def compose(self) -> ComposeResult:
         localise(self, self.app.lang)
@@ -74,7 +89,7 @@ class StudyScreen(Screen[None]):
             yield markdown(id="prompt")
             yield Choices(id="choices")
             yield VerdictPanel(id="verdict")
-        yield Input(id="answer", disabled=True)
+        yield AnswerBox(id="answer", disabled=True)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -106,6 +121,8 @@ class StudyScreen(Screen[None]):
 
     def _ask(self, question: Question | None, summary: SessionSummary | None = None) -> None:
         self.question, self.busy = question, False
+        self.demo = None
+        self.refresh_bindings()
         box = self.query_one("#answer", Input)
         self.query_one("#verdict", VerdictPanel).clear()
         choices = self.query_one("#choices", Choices)
@@ -221,6 +238,10 @@ class StudyScreen(Screen[None]):
             picked = chosen if isinstance(chosen, list) else [chosen] if chosen else []
             self.query_one("#choices", Choices).show(q.options, [str(c) for c in picked], True)
         box.value, box.placeholder = "", self.app.t("next_hint")
+        from cnnquiz.demos.from_spec import demo_request
+
+        self.demo = demo_request(q.spec)
+        self.refresh_bindings()
         qa = self.query_one("#qa", VerticalScroll)
         self.call_after_refresh(qa.scroll_to_widget, panel, animate=False, top=True)
 
@@ -235,6 +256,18 @@ class StudyScreen(Screen[None]):
         """Page through a long question or solution without leaving the answer box."""
         qa = self.query_one("#qa", VerticalScroll)
         qa.scroll_to(y=qa.scroll_y + pages * max(1, qa.size.height - 2), animate=False)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "demo":  # only once the verdict is shown, and only if a demo fits
+            return self.phase == "shown" and self.demo is not None
+        return True
+
+    def action_demo(self) -> None:
+        """The demo of the question just answered, with its numbers (escape comes back)."""
+        from cnnquiz.tui.screens.demo import DemoScreen
+
+        if self.demo is not None:
+            self.app.push_screen(DemoScreen(request=self.demo))
 
     def action_hint(self) -> None:
         if self.phase != "asking" or self.loop is None or self.loop.current is None:
