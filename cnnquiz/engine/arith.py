@@ -28,10 +28,16 @@ def _pad_text(pl: int, pr: int) -> tuple[str, str]:
     return "P_l + P_r", f"{pl} + {pr}"
 
 
+def out_size(n: int, k: int, s: int, pad_total: int, d: int = 1) -> int:
+    """floor((N + pads - D(K-1) - 1)/S) + 1, the size torch gives a conv along one axis
+    (`pad_total`: both sides together); `conv_out` is this with its working shown."""
+    return (n + pad_total - d * (k - 1) - 1) // s + 1
+
+
 def conv_out(n: int, k: int, s: int = 1, p: int | tuple[int, int] = 0, d: int = 1) -> Calc:
     """PyTorch Conv2d output size along one axis: floor((N + 2P - D(K-1) - 1)/S) + 1."""
     pl, pr = (p, p) if isinstance(p, int) else p
-    value = (n + pl + pr - d * (k - 1) - 1) // s + 1
+    value = out_size(n, k, s, pl + pr, d)
     ptxt, pnum = _pad_text(pl, pr)
     if d == 1:
         return Calc(value, f"floor((W - K + {ptxt})/S) + 1", f"floor(({n} - {k} + {pnum})/{s}) + 1")

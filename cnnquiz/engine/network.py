@@ -109,7 +109,7 @@ class _Walker:
         self.rows.append(Row(
             len(self.rows) + 1, spec, type_, shape, params, macs,
             rf.r.value if rf else None, rf.j.value if rf else None,
-            rf.start.value if rf else None, pad, explain or {}, name, depth))
+            rf.start.value if rf else None, pad, MappingProxyType(explain or {}), name, depth))
 
     def layer(self, layer: Layer, shape: Shape, rf: RF | None, depth: int
               ) -> tuple[Shape, RF | None]:

@@ -141,16 +141,22 @@ def _slack(target: Any) -> float:
     return 1e-9 * max(1.0, abs(float(target)))
 
 
+def _exact(x: Any) -> int | Fraction:
+    """An exact number as Python computes with it: ints and Fractions mix exactly as they
+    are; anything else exact (numpy's integers) becomes a Fraction."""
+    return x if isinstance(x, (int, Fraction)) else Fraction(x)
+
+
 def _diff(a: Any, b: Any) -> float | Fraction:
     if isinstance(a, float) or isinstance(b, float):
         return abs(float(a) - float(b))
-    return abs(Fraction(a) - Fraction(b))
+    return abs(_exact(a) - _exact(b))
 
 
 def _equal(a: Any, b: Any) -> bool:
     if isinstance(a, float) or isinstance(b, float):
         return _diff(a, b) <= _slack(b)
-    return Fraction(a) == Fraction(b)
+    return _exact(a) == _exact(b)
 
 
 def _close(value: Any, target: Any, tolerance: float, precision: Any) -> bool:

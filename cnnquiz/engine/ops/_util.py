@@ -50,11 +50,6 @@ def pair(value: int | Sequence[int], name: str, minimum: int) -> Pair:
     return result
 
 
-def out_size(size: int, k: int, stride: int, pad_total: int, dilation: int) -> int:
-    """floor((size + pads - d(k-1) - 1) / stride) + 1, the size torch gives a conv or pool."""
-    return (size + pad_total - dilation * (k - 1) - 1) // stride + 1
-
-
 def batched(x: FloatArray, spatial_ndim: int = 2) -> tuple[FloatArray, int]:
     """x as N x C x H x W, and how many leading dims to drop again (2 for HxW, 1 for CxHxW)."""
     extra = x.ndim - spatial_ndim

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from cnnquiz.engine.arith import out_size
 from cnnquiz.errors import OpError
 
-from ._util import Pair, out_size, pair
+from ._util import Pair, pair
 
 Pads = tuple[int, int, int, int]  # top, bottom, left, right
 PaddingArg = int | Sequence[int] | str

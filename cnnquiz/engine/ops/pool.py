@@ -72,20 +72,21 @@ def windows(x: FloatArray, g: PoolGeometry, fill: float) -> FloatArray:
         max(0, int(g.starts(a)[-1]) + g.dilation[a] * (g.kernel[a] - 1) + 1 - g.in_hw[a])
         for a in (0, 1)
     ]
-    xp = np.pad(x, ((0, 0), (0, 0), (g.padding[0], extra[0]), (g.padding[1], extra[1])),
-                constant_values=fill)
+    xp = x if g.padding == (0, 0) and extra == [0, 0] else np.pad(
+        x, ((0, 0), (0, 0), (g.padding[0], extra[0]), (g.padding[1], extra[1])),
+        constant_values=fill)
     span = [g.dilation[a] * (g.kernel[a] - 1) + 1 for a in (0, 1)]
     view = sliding_window_view(xp, (span[0], span[1]), axis=(2, 3))
     view = view[:, :, :: g.stride[0], :: g.stride[1], :: g.dilation[0], :: g.dilation[1]]
     return view[:, :, : g.out_hw[0], : g.out_hw[1]]
 
 
-def _max_indices(x: FloatArray, g: PoolGeometry, vals: FloatArray) -> NDArray[np.int64]:
-    """Flat h*W+w index of each window's first maximum, as torch returns it."""
+def _max_indices(win: FloatArray, g: PoolGeometry, vals: FloatArray) -> NDArray[np.int64]:
+    """Flat h*W+w index of each window's first maximum, as torch returns it (`win`: the
+    windows of the input, `vals` their maxima)."""
     h, w = g.in_hw
     flat = np.arange(h * w, dtype=np.float64).reshape(1, 1, h, w)
     idx_win = windows(flat, g, -1.0)
-    win = windows(x, g, -np.inf)
     n, c, ho, wo, kh, kw = win.shape
     pos = win.reshape(n, c, ho, wo, kh * kw).argmax(axis=-1)
     idx = np.take_along_axis(idx_win.reshape(1, 1, ho, wo, kh * kw), pos[..., None], -1)[..., 0]
@@ -108,10 +109,11 @@ def max_pool2d(
     """
     x4, dropped = batched(as_float(x))
     g = pool_geometry(x4.shape[2:], kernel_size, stride, padding, dilation, ceil_mode)
-    vals = windows(x4, g, -np.inf).max(axis=(-2, -1))
+    win = windows(x4, g, -np.inf)
+    vals = win.max(axis=(-2, -1))
     if not return_indices:
         return unbatched(vals, dropped)
-    return unbatched(vals, dropped), unbatched(_max_indices(x4, g, vals), dropped)
+    return unbatched(vals, dropped), unbatched(_max_indices(win, g, vals), dropped)
 
 
 def avg_divisors(g: PoolGeometry, count_include_pad: bool) -> NDArray[np.int64]:

@@ -129,10 +129,12 @@ def _torch_max_index(taps: FloatArray, value: float, hs: int, ws: int, g: PoolGe
     """Flat index of the first maximum among in-range taps; the first in-range tap if none."""
     dh, dw = g.dilation
     h, w = g.in_hw
-    rows, cols = hs + dh * np.arange(taps.shape[0]), ws + dw * np.arange(taps.shape[1])
-    first_r, first_c = int(rows[rows >= 0][0]), int(cols[cols >= 0][0])
-    for a, r in enumerate(rows):
-        for c_i, c in enumerate(cols):
-            if 0 <= r < h and 0 <= c < w and taps[a, c_i] == value and value > -np.inf:
-                return int(r * w + c)
+    rows = range(hs, hs + dh * taps.shape[0], dh)
+    cols = range(ws, ws + dw * taps.shape[1], dw)
+    if value > -np.inf:
+        for r, line in zip(rows, taps.tolist(), strict=True):
+            for c, tap in zip(cols, line, strict=True):
+                if 0 <= r < h and 0 <= c < w and tap == value:
+                    return r * w + c
+    first_r, first_c = next(r for r in rows if r >= 0), next(c for c in cols if c >= 0)
     return first_r * w + first_c

@@ -17,6 +17,7 @@ from typing import Literal
 import numpy as np
 from numpy.typing import ArrayLike
 
+from cnnquiz.engine.arith import out_size
 from cnnquiz.errors import OpError
 
 from ._util import (
@@ -25,7 +26,6 @@ from ._util import (
     as_float,
     batched,
     common_float,
-    out_size,
     pair,
     unbatched,
 )
@@ -54,17 +54,17 @@ def conv_matrix(
     pads = resolve_padding(padding, hw, (kh, kw), s, d)
     top, left = pads[0], pads[2]
     ho, wo = check_fits(hw, (kh, kw), pads, s, d)
-    m = np.zeros((o, ho, wo, depth * groups, hw[0], hw[1]), dtype=w4.dtype)
-    out_ch = np.arange(o)[:, None, None]
-    in_ch = (np.arange(o) // (o // groups) * depth)[:, None, None] + np.arange(depth)[:, None]
-    for i in range(kh):
-        rows = np.arange(ho)[:, None] * s[0] - top + i * d[0]
-        for j in range(kw):
-            cols = np.arange(wo)[None, :] * s[1] - left + j * d[1]
-            inside = (rows >= 0) & (rows < hw[0]) & (cols >= 0) & (cols < hw[1])
-            oh, ow = np.nonzero(inside)
-            r, c = rows[oh, 0], cols[0, ow]
-            m[out_ch, oh, ow, in_ch, r, c] = w4[:, :, i, j][:, :, None]
+    # Every (filter, input channel, output row, output column, tap row, tap column) at once,
+    # placed in the padded input (where every tap lies), whose padding is then cut off.
+    oc = np.arange(o).reshape(o, 1, 1, 1, 1, 1)
+    ic = oc // (o // groups) * depth + np.arange(depth).reshape(1, depth, 1, 1, 1, 1)
+    y, x = np.arange(ho).reshape(1, 1, ho, 1, 1, 1), np.arange(wo).reshape(1, 1, 1, wo, 1, 1)
+    r = y * s[0] + np.arange(kh).reshape(1, 1, 1, 1, kh, 1) * d[0]
+    c = x * s[1] + np.arange(kw).reshape(1, 1, 1, 1, 1, kw) * d[1]
+    padded = (hw[0] + pads[0] + pads[1], hw[1] + pads[2] + pads[3])
+    m = np.zeros((o, ho, wo, depth * groups, *padded), dtype=w4.dtype)
+    m[oc, y, x, ic, r, c] = w4[:, :, None, None, :, :]
+    m = m[:, :, :, :, top : top + hw[0], left : left + hw[1]]
     return m.reshape(o * ho * wo, depth * groups * hw[0] * hw[1])
 
 

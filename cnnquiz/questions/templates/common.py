@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from cnnquiz.engine.network import Summary, analyze
@@ -12,6 +13,7 @@ IMAGE_SIZES = (224, 227, 256, 299, 128, 96, 64, 32, 28)
 FEATURE_SIZES = (112, 56, 55, 28, 27, 14, 13, 7)
 CHANNELS = (16, 32, 48, 64, 96, 128, 192, 256, 384, 512)
 SMALL_CHANNELS = (1, 3, 8, 16, 32)
+ANALYSES_KEPT = 4096  # distinct (stack, input) analyses kept by `net`
 
 
 def count_en(n: int, noun: str, plural: str = "") -> str:
@@ -23,8 +25,15 @@ def shape_text(shape: tuple[int, ...] | list[int]) -> str:
     return "x".join(str(s) for s in shape)
 
 
+@lru_cache(maxsize=ANALYSES_KEPT)
 def net(spec: str, shape: tuple[int, ...]) -> Summary:
-    """Analyse a layer stack (invalid stacks raise SpecError, which drawing loops catch)."""
+    """Analyse a layer stack (invalid stacks raise SpecError, which drawing loops catch).
+
+    Kept per (stack, input): templates analyse a few stacks again and again (inception's
+    modules, a stack and its variants for mistakes); more than half the analyses of
+    benchmarks/bench_questions.py repeat one already made. A Summary cannot change: a
+    frozen dataclass of NamedTuple rows whose `explain` is read-only.
+    """
     return analyze(spec, shape)
 
 

@@ -28,7 +28,7 @@ NAMES = {
 
 def solve(unknown: str, n: int, target: int, cfg: dict[str, Any], one_side: bool = False,
           span_dk: bool = False) -> int | None:
-    """Smallest value of `unknown` for which the engine's conv_out(n, ...) equals target.
+    """Smallest value of `unknown` for which the engine's output size equals target.
 
     `one_side` and `span_dk` solve under a misconception instead: padding added once, or a
     dilated kernel taken to span D*K pixels.
@@ -40,8 +40,7 @@ def solve(unknown: str, n: int, target: int, cfg: dict[str, Any], one_side: bool
         pads, span = (p if one_side else 2 * p), (d * k if span_dk else d * (k - 1) + 1)
         if n + pads < span:
             continue
-        out = ((n + pads - span) // s + 1 if span_dk
-               else arith.conv_out(n, k, s, (p, 0) if one_side else p, d).value)
+        out = (n + pads - span) // s + 1 if span_dk else arith.out_size(n, k, s, pads, d)
         if out == target:
             return v
     return None
