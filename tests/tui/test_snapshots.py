@@ -15,9 +15,10 @@ from typing import Any
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import Input, TextArea
+from textual.widgets import Input, Select, TextArea
 
 from cnnquiz.tui import make_app
+from cnnquiz.tui.screens.demo import DemoScreen
 from cnnquiz.tui.screens.study import StudyScreen
 from tests.tui.conftest import NOW, right_text, seed_progress, settle, typed
 
@@ -107,6 +108,33 @@ async def scorecard(pilot: Pilot[None]) -> None:
     assert screen.finished  # type: ignore[attr-defined]
 
 
+async def demo(pilot: Pilot[None]) -> None:
+    """The issue's 5x5 convolution with stride 2 and padding 1, three steps in."""
+    await press(pilot, "d")
+    screen = pilot.app.screen
+    screen.query_one("#demo-stride", Input).value = "2"
+    screen.query_one("#demo-padding", Input).value = "1"
+    await settle(pilot.app)  # type: ignore[arg-type]
+    pilot.app.set_focus(None)
+    await press(pilot, "right", "right")
+
+
+async def trains(pilot: Pilot[None]) -> None:
+    """conv1d's two trains with padding 1, the kernel three cars on."""
+    pilot.app.push_screen(DemoScreen("conv1d", padding=1))
+    await press(pilot, "right", "right", "right")
+
+
+async def calc(pilot: Pilot[None]) -> None:
+    await press(pilot, "c")
+    pilot.app.screen.query_one("#calc-network", Select).value = "alexnet"
+    await settle(pilot.app)  # type: ignore[arg-type]
+
+
+async def edges(pilot: Pilot[None]) -> None:
+    await press(pilot, "d", "e", "3")  # the Laplacian
+
+
 # screen -> (seed progress first, app options, steps from home)
 SCREENS: dict[str, tuple[bool, dict[str, Any], Steps]] = {
     "home": (True, {}, nothing),
@@ -119,6 +147,10 @@ SCREENS: dict[str, tuple[bool, dict[str, Any], Steps]] = {
     "check": (False, {}, check),
     "interview": (True, {}, interview),
     "scorecard": (False, {}, scorecard),
+    "demo": (False, {}, demo),
+    "trains": (False, {}, trains),
+    "calc": (False, {}, calc),
+    "edges": (False, {}, edges),
 }
 
 

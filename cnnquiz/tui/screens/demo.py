@@ -49,11 +49,12 @@ def fields_used(demo: Demo) -> dict[str, object]:
 class DemoScreen(Screen[None]):
     AUTO_FOCUS = ""  # no field focused: keys step the demo until a field is clicked
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("left", "step(-1)", "step_back", key_display="←"),
-        Binding("right", "step(1)", "step_forward", key_display="→"),
+        # one footer entry a pair of keys, so every key fits at 80 columns
+        Binding("left", "step(-1)", "step_back", show=False),
+        Binding("right", "step(1)", "step_pair", key_display="←→"),
         Binding("space", "play", "play"),
-        Binding("plus,equals_sign", "speed(1)", "faster", key_display="+"),
-        Binding("minus", "speed(-1)", "slower", key_display="-"),
+        Binding("plus,equals_sign", "speed(1)", "speed", key_display="+-"),
+        Binding("minus", "speed(-1)", "slower", show=False),
         Binding("v", "view", "scatter_view"),
         Binding("f", "flip", "flip_kernel"),
         Binding("e", "app.edges", "edges"),
