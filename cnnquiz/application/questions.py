@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -48,11 +49,14 @@ def resolve_code(code: str, lang: Lang, bank_dirs: Sequence[str] = (),
 
 
 def concept_questions(topics: Sequence[str], level: int, lang: Lang,
-                      bank_dirs: Sequence[str] = ()) -> list[Question]:
-    """The concept questions of `topics` (all when empty) at `level` (0: any) for a set."""
+                      bank_dirs: Sequence[str] = ()) -> list[Callable[[int], Question]]:
+    """The concept questions of `topics` (all when empty) at `level` (0: any) for a set,
+    each as a function of the variant that draws the order of its options (`bank:<id>.<v>`):
+    a set makes only the few it holds."""
     from cnnquiz import bank
 
-    return [bank.to_question(e, lang) for e in bank.entries(extra=bank_dirs)
+    return [partial(bank.to_question, e, lang)
+            for e in bank.entries(extra=bank_dirs)
             if (not topics or e.topic in topics) and (not level or e.level == level)
             and e.kind in PRINTED_KINDS]
 
@@ -68,8 +72,7 @@ def build_sets(topics: Sequence[str], count: int, seed: int | None, level: int |
     concepts = concept_questions(base.topics, base.level, lang, bank_dirs)
     forms = [""] if versions == 1 else [chr(ord("a") + i) for i in range(versions)]
     return [(form, sets.build(sets.params(list(base.topics), base.count, base.seed,
-                                          base.level or None, form), lang, concepts,
-                              reorder_options(lang, bank_dirs)))
+                                          base.level or None, form), lang, concepts))
             for form in forms]
 
 
@@ -94,20 +97,7 @@ def read_set(ref: str, lang: Lang, bank_dirs: Sequence[str] = ()) -> QuestionSet
             raise CnnquizError(f"set file {ref} does not exist") from None
         raise CnnquizError(f"{ref[:60]!r} is neither a set file nor a set code "
                            "(like s1.2.10.0.k3j9, printed on every page)") from None
-    return sets.build(p, lang, concept_questions(p.topics, p.level, lang, bank_dirs),
-                      reorder_options(lang, bank_dirs))
-
-
-def reorder_options(lang: Lang, bank_dirs: Sequence[str] = ()
-                    ) -> Callable[[Question, int], Question]:
-    """What a set uses to give each form's concept questions their own option order: the
-    entry again as `bank:<id>.<variant>`."""
-    def reorder(question: Question, variant: int) -> Question:
-        from cnnquiz import bank
-
-        return bank.question(question.code, lang, bank_dirs, variant=variant)
-
-    return reorder
+    return sets.build(p, lang, concept_questions(p.topics, p.level, lang, bank_dirs))
 
 
 def _lang(value: str) -> Lang:

@@ -87,16 +87,17 @@ def params(topics: list[str] | None = None, count: int = 10, seed: int | None = 
     return _checked(SetParams(level or 0, count, ordered, seed % codes.MAX_SEED, form.lower()))
 
 
-def build(p: SetParams, lang: str = "en", concepts: Sequence[Question] = (),
-          reorder: Callable[[Question, int], Question] | None = None) -> QuestionSet:
+def build(p: SetParams, lang: str = "en",
+          concepts: Sequence[Callable[[int], Question]] = ()) -> QuestionSet:
     """The questions a set code names: template choices from the seed, numbers from the form.
 
     `concepts` are the concept questions that may be mixed in (choice and true/false are
-    graded, short answers self-checked); the caller reads them from the bank (questions
-    never import the bank). `reorder(question, variant)` is the same concept question
-    with its options lettered in the order `variant` draws (the bank's `bank:<id>.<v>`):
-    each form draws its own variants, from a stream of its own so the numbers stay those
-    of before, and so has its own key.
+    graded, short answers self-checked), each as a function of a variant: the question
+    with its options lettered in the order that variant draws (the bank's
+    `bank:<id>.<v>`); the caller reads them from the bank (questions never import the
+    bank). Each form draws its own variants, from a stream of its own so the numbers stay
+    those of before, and so has its own key; only the concept questions a set holds are
+    made.
     """
     pick = random.Random(f"set:{p.seed}:{p.level}:{p.count}:{','.join(p.topics)}")
     numbers = random.Random(f"form:{p.seed}:{p.form}")
@@ -110,10 +111,8 @@ def build(p: SetParams, lang: str = "en", concepts: Sequence[Question] = (),
     for i in range(p.count):
         use_concept = concepts and (not pool or pick.randrange(CONCEPT_SHARE) == 0)
         if use_concept:
-            q = concepts[pick.randrange(len(concepts))]
-            variant = orders.getrandbits(32)
-            if reorder is not None:
-                q = reorder(q, variant)
+            concept = concepts[pick.randrange(len(concepts))]
+            q = concept(orders.getrandbits(32))
         else:
             tpl = pool[order[i % len(order)]]
             lv = p.level or tpl.levels[pick.randrange(len(tpl.levels))]
