@@ -16,12 +16,13 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import DataTable, Footer, Header, Input, Select, Static
+from textual.widgets import DataTable, Header, Input, Select, Static
 
 from cnnquiz.engine.calc_rows import CalcRow, calc_rows, scaled, shape_text
 from cnnquiz.errors import CnnquizError
 from cnnquiz.i18n import text
 from cnnquiz.tui.keys import localise
+from cnnquiz.tui.widgets.footer import KeyFooter
 from cnnquiz.tui.widgets.layersuggest import LayerSuggester
 from cnnquiz.tui.widgets.specinput import SpecInput
 
@@ -70,7 +71,7 @@ class CalcScreen(Screen[None]):
         yield DataTable(id="calc-table", cursor_type="row", zebra_stripes=True)
         yield Static("", id="calc-totals")
         yield Static("", id="calc-formula")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)

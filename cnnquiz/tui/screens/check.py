@@ -14,11 +14,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Input, Markdown, Static, Switch, TextArea
+from textual.widgets import Button, Header, Input, Markdown, Static, Switch, TextArea
 
 from cnnquiz.errors import CnnquizError
 from cnnquiz.tui.check_report import report_markdown
 from cnnquiz.tui.keys import localise
+from cnnquiz.tui.widgets.footer import KeyFooter
 
 if TYPE_CHECKING:
     from cnnquiz.questions.sheets import Report
@@ -47,7 +48,7 @@ class CheckScreen(Screen[None]):
         yield Static(t("ck_answers_hint"), id="ck-status")
         with VerticalScroll(id="ck-report"):
             yield Markdown(id="ck-result")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#ck-report").display = False

@@ -26,6 +26,7 @@ from cnnquiz.demos.build import TAKES
 from cnnquiz.errors import CnnquizError
 from cnnquiz.i18n import text
 from cnnquiz.tui.keys import localise
+from cnnquiz.tui.widgets.footer import KeyFooter
 from cnnquiz.tui.widgets.grid import Grid, cell_width, number
 from cnnquiz.tui.widgets.trains import Trains
 
@@ -109,7 +110,7 @@ class DemoScreen(Screen[None]):
             yield Grid(id="grid-output")
             yield Trains(id="demo-trains")
         yield Static("", id="demo-step")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.rebuild()

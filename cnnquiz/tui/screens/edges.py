@@ -15,11 +15,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from cnnquiz.demos.edges import FILTERS, SIGNED, Filter, edges
 from cnnquiz.i18n import text
 from cnnquiz.tui.keys import localise
+from cnnquiz.tui.widgets.footer import KeyFooter
 from cnnquiz.tui.widgets.grid import Grid
 from cnnquiz.tui.widgets.halfblocks import HalfBlocks
 
@@ -57,7 +58,7 @@ class EdgesScreen(Screen[None]):
             yield Grid(id="edges-kernel")
             yield HalfBlocks(id="edges-result")
         yield Static("", id="edges-note")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.draw()

@@ -18,6 +18,7 @@ from cnnquiz.topics import ORDER
 from cnnquiz.tui.keys import localise
 from cnnquiz.tui.names import topic_name
 from cnnquiz.tui.widgets import Tile, TopicBars
+from cnnquiz.tui.widgets.footer import KeyFooter
 
 if TYPE_CHECKING:
     from cnnquiz.store.stats import Progress
@@ -63,7 +64,7 @@ class HomeScreen(Screen[None]):
             yield Static(self.app.t("mastery"), classes="section")
             yield TopicBars(id="mastery")
         yield Static(self.app.t("loading"), id="start", classes="call")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self._fit_footer(self.app.size.width)

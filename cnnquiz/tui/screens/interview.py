@@ -17,7 +17,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Button, Footer, Header, Input, Markdown, Static
+from textual.widgets import Button, Header, Input, Markdown, Static
 
 from cnnquiz.errors import CnnquizError
 from cnnquiz.i18n import text
@@ -26,6 +26,7 @@ from cnnquiz.tui.interview_card import card_markdown
 from cnnquiz.tui.keys import localise
 from cnnquiz.tui.names import topic_name
 from cnnquiz.tui.prompt import lay_out
+from cnnquiz.tui.widgets.footer import KeyFooter
 
 if TYPE_CHECKING:
     from cnnquiz.study.interview import Answered, Asked, Interview
@@ -77,7 +78,7 @@ class InterviewScreen(Screen[None]):
             yield Markdown(id="iv-result")
         yield Input(id="iv-answer", disabled=True, placeholder=t("iv_answer_hint",
                                                                    give_up=GIVE_UP_LINE))
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#iv-top").display = False

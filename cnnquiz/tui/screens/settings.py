@@ -15,13 +15,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Grid, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Input, Label, Select, Static
+from textual.widgets import Button, Header, Input, Label, Select, Static
 
 from cnnquiz.application import parse_interview
 from cnnquiz.errors import CnnquizError
 from cnnquiz.i18n import LANGS, is_lang, text
 from cnnquiz.tui.keys import localise
 from cnnquiz.tui.services import Prefs
+from cnnquiz.tui.widgets.footer import KeyFooter
 
 if TYPE_CHECKING:
     from cnnquiz.tui.app import CnnquizApp
@@ -66,7 +67,7 @@ class SettingsScreen(Screen[None]):
             yield Static()
             yield Button(t("save"), id="save", variant="primary", compact=True)
         yield Static(id="settings-error")
-        yield Footer()
+        yield KeyFooter()
 
     def current(self) -> Prefs:
         app = self.app

@@ -15,12 +15,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from cnnquiz.tui.keys import localise
 from cnnquiz.tui.names import topic_name
 from cnnquiz.tui.widgets import TopicBars
 from cnnquiz.tui.widgets.daybars import DayBars
+from cnnquiz.tui.widgets.footer import KeyFooter
 
 if TYPE_CHECKING:
     from cnnquiz.tui.app import CnnquizApp
@@ -60,7 +61,7 @@ class StatsScreen(Screen[None]):
                 with Vertical():
                     yield Static(t("weakest"), classes="section")
                     yield Static(id="weakest")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.set_class(self.app.size.width < NARROW, "-narrow")

@@ -19,13 +19,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Markdown, Static
+from textual.widgets import Header, Input, Markdown, Static
 
 from cnnquiz.errors import CnnquizError
 from cnnquiz.tui.keys import localise
 from cnnquiz.tui.names import topic_name
 from cnnquiz.tui.prompt import lay_out
 from cnnquiz.tui.widgets.choices import Choices, split_options
+from cnnquiz.tui.widgets.footer import KeyFooter
 from cnnquiz.tui.widgets.markdown import markdown
 from cnnquiz.tui.widgets.summary import SessionDone
 from cnnquiz.tui.widgets.verdict import VerdictPanel
@@ -90,7 +91,7 @@ class StudyScreen(Screen[None]):
             yield Choices(id="choices")
             yield VerdictPanel(id="verdict")
         yield AnswerBox(id="answer", disabled=True)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#answer", Input).compact = self.app.size.height < SHORT
