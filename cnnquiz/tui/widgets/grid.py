@@ -69,16 +69,18 @@ class Grid(Widget):
              styles: Cellmap | None = None, *, min_width: int = 3) -> None:
         """Draw `values` (2-D) under `title`, cell (r, c) in `styles[(r, c)]` if given;
         cells are at least `min_width` columns (a screen keeps a grid's width steady)."""
-        self.heading = title
-        self.cells = [] if values is None else [[number(v) for v in row]
-                                                for row in values.tolist()]
-        widest = max((len(s) for row in self.cells for s in row), default=1)
-        self.width_cells = max(min_width, 1 + widest)
-        self.shape = (len(self.cells), len(self.cells[0]) if self.cells else 0)
-        self.styles_at = {cell: style for cell, style in (styles or {}).items()
-                          if 0 <= cell[0] < self.shape[0] and 0 <= cell[1] < self.shape[1]}
-        extent = Size(max(cell_len(title), self.width_cells * self.shape[1]),
-                      1 + self.shape[0])
+        cells = [] if values is None else [[number(v) for v in row] for row in values.tolist()]
+        widest = max((len(s) for row in cells for s in row), default=1)
+        width = max(min_width, 1 + widest)
+        shape = (len(cells), len(cells[0]) if cells else 0)
+        styled = {cell: style for cell, style in (styles or {}).items()
+                  if 0 <= cell[0] < shape[0] and 0 <= cell[1] < shape[1]}
+        if (title, cells, styled, width) == (self.heading, self.cells, self.styles_at,
+                                             self.width_cells):
+            return  # the same drawing (a kernel while stepping): nothing to repaint
+        self.heading, self.cells, self.styles_at = title, cells, styled
+        self.width_cells, self.shape = width, shape
+        extent = Size(max(cell_len(title), width * shape[1]), 1 + shape[0])
         self._styles = {}
         self.refresh(layout=extent != self.extent)
         self.extent = extent
