@@ -1,17 +1,18 @@
-"""Demo: one small operation (conv, convT, pooling, pixel shuffle, dropout) cell by cell.
+"""Demo: one small operation (conv, conv1d, convT, pooling, pixel shuffle, dropout) cell
+by cell.
 
-Input (padding marked), kernel and output side by side; right/left step, space plays
-at the speed +/- set; clicking an output cell lights its window in the input, clicking
-an input cell lights the outputs it feeds. The form row changes the operation and its
-numbers in place. Frames come from cnnquiz.demos (the engine's traces); building one
-takes about a millisecond, so it happens right here rather than in a worker.
+Input (padding marked), kernel and output side by side (conv1d: its two trains);
+right/left step, space plays at the speed +/- set; clicking an output cell lights its
+window in the input, clicking an input cell lights the outputs it feeds. The form row
+changes the operation and its numbers in place; e opens the edge toy. Frames come from
+cnnquiz.demos (the engine's traces); building one takes about a millisecond, so it
+happens right here rather than in a worker. What each grid shows is in demo_panels.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
-import numpy as np
 from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
@@ -21,13 +22,23 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Header, Input, Select, Static
 
-from cnnquiz.demos import OPS, PAD, Demo, DemoRequest, Frame, Op, build
+from cnnquiz.demos import OPS, Demo, DemoRequest, Op, build
 from cnnquiz.demos.build import TAKES
 from cnnquiz.errors import CnnquizError
 from cnnquiz.i18n import text
+from cnnquiz.tui.demo_panels import (
+    Panel,
+    fields_used,
+    input_panel,
+    middle_panel,
+    output_panel,
+    scatter_panels,
+    scatter_text,
+    step_text,
+)
 from cnnquiz.tui.keys import localise
 from cnnquiz.tui.widgets.footer import KeyFooter
-from cnnquiz.tui.widgets.grid import Grid, cell_width, number
+from cnnquiz.tui.widgets.grid import Grid
 from cnnquiz.tui.widgets.trains import Trains
 
 if TYPE_CHECKING:
@@ -36,15 +47,6 @@ if TYPE_CHECKING:
 NARROW = 100
 SPEEDS = (2.0, 1.0, 0.5, 0.25, 0.1)  # seconds a step, slowest first
 FIELDS = ("size", "kernel", "stride", "padding", "dilation")
-CURRENT, LIT, PADDING = "bold black on yellow", "bold black on cyan", "dim"
-
-
-def fields_used(demo: Demo) -> dict[str, object]:
-    """The numbers a demo ran with, by field name: what the fields show."""
-    used: dict[str, object] = {"size": demo.x.shape[-1], **demo.settings}
-    if demo.w is not None:
-        used["kernel"] = demo.w.shape[-1]
-    return used
 
 
 class DemoScreen(Screen[None]):
@@ -261,54 +263,27 @@ class DemoScreen(Screen[None]):
         frame = demo.frames[self.step]
         if demo.op == "conv1d":
             self.query_one(Trains).show(demo, self.step, self.app.lang)
-            self._status(demo, frame)
+            self._status(demo)
             return
-        ch = frame.channel
-        grid = demo.grid[ch].copy()
-        roles = demo.roles
-        grid[roles == PAD] = np.nan
-        styles: dict[tuple[int, ...], str] = {
-            (int(r), int(c)): PADDING for r, c in zip(*np.nonzero(roles != 0), strict=True)}
-        styles.update({cell: CURRENT for cell in demo.taps(frame)})
-        styles.update({cell: LIT for cell in self.lit_in})
-        title = self.tt("input_inserted" if demo.op == "convT" else
-                        "input_padded" if (roles == PAD).any() else "input")
-        if demo.grid.shape[0] > 1:
-            title += f" [{ch + 1}/{demo.grid.shape[0]}]"
-        self.query_one("#grid-input", Grid).show(title, grid, styles)
-        self._kernel(demo, frame)
-        canvas = frame.canvas if frame.canvas.ndim == 2 else frame.canvas[frame.out[0]]
-        lead = frame.out[:-2]
-        out_styles = {tuple(o[-2:]): LIT for o in self.lit_out if o[:-2] == lead}
-        out_styles[(frame.out[-2], frame.out[-1])] = CURRENT
-        self.query_one("#grid-output", Grid).show(self.tt("output"), canvas, out_styles,
-                                                  min_width=cell_width(demo.output))
-        self._status(demo, frame)
+        self.show("#grid-input", input_panel(demo, frame, self.lit_in, self.tt))
+        self.show("#grid-kernel", middle_panel(demo, frame, self.tt))
+        self.show("#grid-output", output_panel(demo, frame, self.lit_out, self.tt))
+        self._status(demo)
 
     def draw_scatter(self, demo: Demo) -> None:
         """convT's scatter view: input cell (i, j) times the kernel, added into the output
         before cropping (the gather view's numbers, reached the other way round)."""
-        f = demo.scatter[self.step]
-        self.query_one("#grid-input", Grid).show(
-            self.tt("input"), demo.x[f.channel], {f.source: CURRENT})
-        w = demo.w if demo.w is not None else demo.kernel
-        assert w is not None
-        self.query_one("#grid-kernel", Grid).show(self.tt("kernel"), w[min(f.channel, len(w) - 1)])
-        canvas = f.canvas if f.canvas.ndim == 2 else f.canvas[0]
-        (r0, r1), (c0, c1) = f.window
-        dh, dw = demo.dilation
-        styles: dict[tuple[int, ...], str] = {
-            (r, c): CURRENT for r in range(r0, r1, dh) for c in range(c0, c1, dw)}
-        crop = demo.crop or (0, canvas.shape[0], 0, canvas.shape[1])
-        self.query_one("#grid-output", Grid).show(
-            self.tt("uncropped", r0=crop[0], r1=crop[1] - 1, c0=crop[2], c1=crop[3] - 1),
-            canvas, styles, min_width=cell_width(demo.scatter[-1].canvas))
-        out = Text(self.tt("scatter_step", n=self.step + 1, total=len(demo.scatter),
-                           cell=f"({f.source[0]},{f.source[1]})", value=number(f.value)),
-                   style="bold")
+        for name, panel in zip(("#grid-input", "#grid-kernel", "#grid-output"),
+                               scatter_panels(demo, self.step, self.tt), strict=True):
+            self.show(name, panel)
+        out = scatter_text(demo, self.step, self.tt)
         play = self.tt("playing" if self.timer else "paused", s=SPEEDS[self.speed])
         out.append(f"\n{play} · {self.tt('view_hint')}", style="dim")
         self.say(out)
+
+    def show(self, grid: str, panel: Panel) -> None:
+        self.query_one(grid, Grid).show(panel.title, panel.values, panel.styles,
+                                        min_width=panel.min_width)
 
     def say(self, out: Text) -> None:
         """The step line under the grids; laid out again only when its height changes
@@ -319,42 +294,8 @@ class DemoScreen(Screen[None]):
         status.update(out, layout=lines != self.status_lines)
         self.status_lines = lines
 
-    def _kernel(self, demo: Demo, frame: Frame) -> None:
-        kernel = self.query_one("#grid-kernel", Grid)
-        if demo.kernel is not None:
-            k = demo.kernel[min(frame.channel, demo.kernel.shape[0] - 1)]
-            kernel.show(self.tt("kernel_flipped" if demo.op == "convT" else "kernel"), k)
-        elif demo.mask is not None:
-            scale = "-" if demo.scale is None else number(demo.scale)
-            kernel.show(self.tt("mask", scale=scale), demo.mask[0].astype(float),
-                        {(frame.out[-2], frame.out[-1]): CURRENT})
-        elif demo.op in ("maxpool", "avgpool"):
-            k = int(demo.settings.get("kernel", 2))
-            how = self.tt("max" if demo.op == "maxpool" else "mean")
-            kernel.show(self.tt("window", k=k, how=how), frame.taps)
-        else:
-            kernel.show(f"r = {demo.settings.get('r', 2)}", None)
-
-    def _status(self, demo: Demo, frame: Frame) -> None:
-        cell = "(" + ",".join(map(str, frame.out)) + ")"
-        out = Text(self.tt("step", n=self.step + 1, total=len(demo.frames), cell=cell,
-                           value=number(frame.value)), style="bold")
-        if frame.products is not None and demo.kernel is not None:
-            taps, ker = frame.taps.ravel(), demo.kernel.ravel()
-            terms = " + ".join(f"{number(a)}×{number(b)}" for a, b in zip(taps, ker, strict=False))
-            out.append("\n" + self.tt("sum", terms=terms, value=number(frame.value)))
-        elif demo.op == "maxpool":
-            out.append(f"\nmax({', '.join(number(v) for v in frame.taps.ravel())})")
-        elif demo.op == "avgpool":
-            out.append(f"\n({' + '.join(number(v) for v in frame.taps.ravel())}) / "
-                       f"{frame.divisor}")
-        elif frame.kept is not None:
-            x = number(float(frame.taps.ravel()[0]))
-            line = (self.tt("kept", x=x, scale=number(demo.scale or 0), value=number(frame.value))
-                    if frame.kept else self.tt("dropped", x=x))
-            out.append("\n" + line + " · " + self.tt(
-                "means", a=number(round(float(demo.x.mean()), 2)),
-                b=number(round(float(demo.output.mean()), 2))))
+    def _status(self, demo: Demo) -> None:
+        out = step_text(demo, self.step, self.tt)
         play = self.tt("playing" if self.timer else "paused", s=SPEEDS[self.speed])
         note = self.lit_note if (self.lit_in or self.lit_out) else ""
         hint = (f" · {self.tt('view_hint')}" if demo.scatter else
