@@ -138,8 +138,8 @@ def elementwise_frame(demo: Demo, k: int, lang: Lang) -> list[Line]:
     return [[(line, "")]]
 
 
-TRAIN_STYLES = {"tap": STYLE_TAP, "new": STYLE_NEW, "kernel": "bold cyan", "pad": "dim",
-                "label": "bold", "": ""}
+TRAIN_STYLES = {"tap": STYLE_TAP, "new": STYLE_NEW, "kernel": "bold cyan", "product": "bold",
+                "pad": "dim", "label": "bold", "": ""}
 
 
 def trains_frame(demo: Demo, k: int, lang: Lang) -> list[Line]:

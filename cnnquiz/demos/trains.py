@@ -8,8 +8,8 @@
 The input is one train (padding as empty cars), the kernel a second one standing
 under the cars it reads (with dilation, its cars are coupled across the skipped
 ones), the products under each pair, the output filling in. Roles say what a segment
-is ("tap": an input car read this step, "kernel", "pad", "new": the output just
-computed, "label"); each face gives them its own styles, so the `demo` command and
+is ("tap": an input car read this step, "kernel", "product", "pad", "new": the output
+just computed, "label"); each face gives them its own styles, so the `demo` command and
 the app draw the same picture.
 """
 
@@ -21,7 +21,7 @@ from typing import Literal
 from cnnquiz.demos.model import PAD, Demo
 from cnnquiz.i18n import Lang, text
 
-Role = Literal["", "label", "pad", "tap", "kernel", "new"]
+Role = Literal["", "label", "pad", "tap", "kernel", "product", "new"]
 Row = list[tuple[str, Role]]
 
 
@@ -73,8 +73,9 @@ def train_rows(demo: Demo, k: int, lang: Lang) -> list[Row]:
     prods: Row = [label(2), (" " * (c0 * pitch), "")]
     assert f.products is not None
     for t, p in enumerate(f.products.tolist()):  # each under its pair of cars
+        v = value_text(p)
         gap = " " * ((d - 1) * pitch + 1) if t < len(kernel) - 1 else ""
-        prods.append((" " + value_text(p).rjust(cw) + " " + gap, ""))
+        prods += [(" " * (1 + cw - cells(v)), ""), (v, "product"), (" " + gap, "")]
     out: Row = [label(3)]
     canvas = f.canvas.tolist()
     ow = max(cells(value_text(v)) for v in demo.output.tolist())

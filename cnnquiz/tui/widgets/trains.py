@@ -15,7 +15,7 @@ from cnnquiz.demos.trains import train_rows
 from cnnquiz.i18n import Lang
 
 STYLES = {"tap": "bold black on yellow", "new": "bold black on yellow", "kernel": "bold cyan",
-          "pad": "dim", "label": "bold", "": ""}
+          "product": "bold", "pad": "dim", "label": "bold", "": ""}
 
 
 class Trains(Static):
