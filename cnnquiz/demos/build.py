@@ -63,7 +63,8 @@ DEFAULT_SIZE: dict[Op, int] = {"conv": 5, "conv1d": 6, "convT": 3, "maxpool": 4,
 def op_named(name: str) -> Op:
     op = ALIASES.get(name.strip().lower())
     if op is None:
-        raise DemoError(f"unknown demo {name!r}; choose one of {', '.join(OPS)}")
+        raise DemoError(f"unknown demo {name!r}; choose one of {', '.join(OPS)} or edges "
+                        "(the edge-detection toy)")
     return op
 
 
