@@ -19,7 +19,7 @@ from cnnquiz.errors import SpecError
 MAX_VALUE = 10**9
 MAX_LAYERS = 10_000
 MAX_SPEC_CHARS = 200_000
-PARSED_SPECS_KEPT = 4096  # distinct spec texts whose parse is kept
+PARSED_LAYERS_KEPT = 4096  # distinct (layer text, position) pairs whose parse is kept
 
 REQ = object()  # marks a required argument
 
@@ -152,13 +152,8 @@ def split_layers(spec: str) -> list[str]:
     return [p.strip() for p in parts if p.strip()]
 
 
-@lru_cache(maxsize=PARSED_SPECS_KEPT)
 def parse(spec: str) -> tuple[Layer, ...]:
-    """Parse a layer spec; raise SpecError naming the layer (1-based index and text).
-
-    Kept per spec text: questions parse the same stacks again and again (measured in
-    benchmarks/bench_questions.py), and a Layer, its arguments included, cannot change.
-    """
+    """Parse a layer spec; raise SpecError naming the layer (1-based index and text)."""
     texts = split_layers(spec)
     if not texts:
         raise SpecError("the spec is empty; write layers like conv(64,k=3,p=1) -> relu")
@@ -167,7 +162,14 @@ def parse(spec: str) -> tuple[Layer, ...]:
     return tuple(parse_layer(t, i) for i, t in enumerate(texts, 1))
 
 
+@lru_cache(maxsize=PARSED_LAYERS_KEPT)
 def parse_layer(text: str, index: int = 1) -> Layer:
+    """One layer of a spec at its 1-based position.
+
+    Kept per (text, position): questions draw their stacks from a few layers (three
+    quarters of the layers that benchmarks/bench_questions.py parses were parsed
+    before), and a Layer, its arguments included, cannot change.
+    """
     shown = _SPACE_RE.sub("", text)
     where = f'layer {index} "{shown if len(shown) <= 60 else shown[:57] + "..."}"'
     m = _LAYER_RE.match(text.strip())

@@ -73,7 +73,7 @@ def grid(m: ArrayLike) -> str:
     a = np.asarray(m, dtype=np.float64)
     if a.ndim == 1:
         a = a[None]
-    cells = [[fmt(x) for x in row] for row in a]
+    cells = [[fmt(x) for x in row] for row in a.tolist()]
     width = max(len(c) for row in cells for c in row)
     rows = ["  ".join(c.rjust(width) for c in row) for row in cells]
     return "```\n" + "\n".join(rows) + "\n```"
