@@ -3,7 +3,8 @@
 These templates show tiny matrices and exact numbers that a person works out on paper, so
 they share one way to print a grid, to turn engine arrays into JSON answers (ints where
 the result is integral), to state a rounding with its matching tolerance, and to drop
-mistakes that land within that tolerance of the answer (they would teach nothing).
+mistakes that name no number (None, NaN); `realise` drops those within the answer's
+tolerance, as for every template.
 """
 
 from __future__ import annotations
@@ -115,7 +116,11 @@ def sig_text(t: Ctx, sig: int) -> str:
 
 
 def keep_mistakes(answer: Answer, mistakes: Mistakes) -> Mistakes:
-    """Drop mistakes that are None, NaN/inf, or within the answer's tolerance of it."""
+    """Drop mistakes that are None or NaN/inf, and give the rest the answer's number form.
+
+    Those that would be graded as the answer (within its tolerance) are dropped by
+    `realise`, for every template alike.
+    """
     out: Mistakes = []
     for item in mistakes:
         value = item[1]
@@ -124,12 +129,6 @@ def keep_mistakes(answer: Answer, mistakes: Mistakes) -> Mistakes:
         if answer.kind in ("float", "int") and not isinstance(value, list):
             if not math.isfinite(float(value)):
                 continue
-            if abs(float(value) - float(answer.value)) <= answer.tolerance + 1e-12:
-                continue
             value = plain(value) if answer.kind == "int" else float(round(float(value), 10))
-        elif answer.kind == "matrix":
-            a, b = np.asarray(answer.value, float), np.asarray(value, float)
-            if a.shape == b.shape and np.all(np.abs(a - b) <= answer.tolerance + 1e-12):
-                continue
         out.append((item[0], value, *item[2:]))
     return out
