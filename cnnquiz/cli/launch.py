@@ -10,6 +10,7 @@ as always. Both roads open the app through `open_app`.
 
 from __future__ import annotations
 
+import gc
 import sys
 from collections.abc import Sequence
 
@@ -22,8 +23,14 @@ GLOBAL = ("--db", "--lang", "--bank")  # the options of `cnnquiz` itself, before
 def run() -> None:
     options = app_only(sys.argv[1:])
     if options is None:
+        # Typer and the command modules are loaded once and live as long as the process:
+        # the collector need not scan them on their way in, nor in every later full pass
+        # (print --count 100: 4% fewer instructions, callgrind).
+        gc.disable()
         from cnnquiz.cli.main import run as cli
 
+        gc.freeze()
+        gc.enable()
         cli()
         return
     import os

@@ -97,7 +97,7 @@ def conv_by_hand(t: Ctx) -> Draft:
         solution.append(t.tr(
             f"out[{st.out[0]},{st.out[1]}]: window rows {r0}-{r1 - 1}, columns {c0}-{c1 - 1}: ",
             f"out[{st.out[0]},{st.out[1]}]：窗口第 {r0}-{r1 - 1} 行、第 {c0}-{c1 - 1} 列：",
-        ) + taps + f"{sum_text(st.products.ravel())} = {fmt(st.value)}")
+        ) + taps + f"{sum_text(st.products.ravel().tolist())} = {fmt(st.value)}")
     if not at:
         solution.append(t.tr("Feature map:", "输出特征图：") + "\n\n" + grid(y))
     mistakes: Mistakes = [
