@@ -14,5 +14,9 @@ class DemoError(CnnquizError, ValueError):
     channels, an option the operation does not take)."""
 
 
+class LangError(CnnquizError, ValueError):
+    """A language cnnquiz has no text in: it speaks en and zh."""
+
+
 class OpError(CnnquizError, ValueError):
     """Arguments a tensor operation rejects, as PyTorch would (shapes, sizes, probabilities)."""

@@ -41,8 +41,9 @@ def validate_bank(folder: Path | None, bank_dirs: Sequence[str] = ()) -> BankChe
     from cnnquiz.bank.locate import bank_dirs as all_dirs
     from cnnquiz.bank.locate import packaged_dir
 
+    known: list[Path] = []
     if folder is None:
-        folders, known = all_dirs(bank_dirs), []
+        folders = all_dirs(bank_dirs)
     else:
         try:
             shipped: Path | None = packaged_dir()
@@ -50,9 +51,10 @@ def validate_bank(folder: Path | None, bank_dirs: Sequence[str] = ()) -> BankChe
             shipped = None
         folders = [folder]
         # A user's bank is loaded beside the shipped one, so its ids must not clash with it.
-        known = [shipped] if shipped and folder.resolve() != shipped.resolve() else []
+        if shipped is not None and folder.resolve() != shipped.resolve():
+            known = [shipped]
     bank, problems = check(folders, known=known, templates=template_ids(),
-                           own_sections=[folder] if known else [])  # a user's extra bank
+                           own_sections=folders if known else [])  # a user's extra bank
     if not bank.files and not problems:
         raise CnnquizError(f"no *.yaml files in {', '.join(map(str, folders))}")
     return BankCheck(bank, problems, folders)

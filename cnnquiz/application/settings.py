@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
-from cnnquiz.errors import CnnquizError
+from cnnquiz.errors import CnnquizError, LangError
 from cnnquiz.i18n import LANGS, Lang, is_lang
 
 DEFAULT_LEARNER = "default"
@@ -44,7 +44,7 @@ def parse_lang(value: str) -> Lang:
     """`en` or `zh` (any case, spaces ignored); CnnquizError otherwise."""
     lang = value.strip().lower()
     if not is_lang(lang):
-        raise CnnquizError(f"language must be one of {', '.join(LANGS)}, not {value.strip()!r}")
+        raise LangError(f"language must be one of {', '.join(LANGS)}, not {value.strip()!r}")
     return lang
 
 

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from cnnquiz.bank.locate import bank_dirs, clear_cache, get_bank, packaged_dir
 from cnnquiz.errors import CnnquizError
+from cnnquiz.i18n import Lang
 
 if TYPE_CHECKING:
     from cnnquiz.bank.records import BankEntry
@@ -63,7 +64,7 @@ def list_rows(extra: Extra = (), topic: str | None = None) -> list[dict[str, Any
             for e in entries(topic=topic, extra=extra)]
 
 
-def to_question(item: BankEntry, lang: str = "en", variant: int | None = None) -> Question:
+def to_question(item: BankEntry, lang: Lang = "en", variant: int | None = None) -> Question:
     """`item` as a Question in `lang`; `variant` draws the order of its options (see
     cnnquiz.bank.render)."""
     from cnnquiz.bank.render import to_question as render
@@ -71,7 +72,7 @@ def to_question(item: BankEntry, lang: str = "en", variant: int | None = None) -
     return render(item, lang, variant)
 
 
-def question(code_or_id: str, lang: str = "en", extra: Extra = (),
+def question(code_or_id: str, lang: Lang = "en", extra: Extra = (),
              variant: int | None = None) -> Question:
     """The Question for `bank:<id>` or `bank:<id>.<variant>` (what `show` and set
     regeneration need); `variant`, when given, replaces the code's own."""

@@ -14,6 +14,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from cnnquiz.i18n import Lang
 from cnnquiz.topics import BY_SLUG
 
 
@@ -24,7 +25,7 @@ class Text:
     en: str
     zh: str
 
-    def get(self, lang: str) -> str:
+    def get(self, lang: Lang) -> str:
         return self.zh if lang == "zh" else self.en
 
 

@@ -13,13 +13,16 @@ under one name whatever letter it was shown under. True/false stays True, False.
 
 from __future__ import annotations
 
+from functools import partial
+
 from cnnquiz.bank.records import BankEntry, Concept
+from cnnquiz.i18n import Lang, as_lang
 from cnnquiz.questions import choices
 from cnnquiz.questions.codes import from36, to36
 from cnnquiz.questions.model import Answer, Mistake, Option, Question
 
 CODE_PREFIX = "bank:"
-_WORDS = {
+_WORDS: dict[Lang, dict[str, str]] = {
     "en": {"true": "True", "false": "False", "tf": "True or false?", "all": "choose all that apply",
            "right": "right", "wrong": "wrong", "step": "**{letter}** ({verdict}): {why}"},
     "zh": {"true": "对", "false": "错", "tf": "判断对错", "all": "多选，选出所有正确项",
@@ -40,21 +43,19 @@ def split_code(code_or_id: str) -> tuple[str, int | None]:
     return file + hash_ + ident, (from36(variant) if dot else None)
 
 
-def to_question(item: BankEntry, lang: str = "en", variant: int | None = None) -> Question:
+def to_question(item: BankEntry, lang: Lang = "en", variant: int | None = None) -> Question:
     """`item` rendered in `lang` ("en" or "zh") as a Question; `variant` draws the order
     of a choice question's options (None: the order the bare code `bank:<id>` draws)."""
-    if lang not in _WORDS:
-        raise ValueError(f"language must be one of {', '.join(_WORDS)}, not {lang!r}")
-    e, words = item.entry, _WORDS[lang]
+    e, words = item.entry, _WORDS[as_lang(lang)]
     code = code_of(e.id, variant if e.kind == "choice" else None)  # only options move
-    base = {"code": code, "template": "bank", "topic": e.topic, "level": e.level,
-            "lang": lang, "spec": {"bank": item.source}}
+    question_of = partial(Question, code=code, template="bank", topic=e.topic, level=e.level,
+                          lang=lang, spec={"bank": item.source})
     if e.kind == "short":
         assert e.answer is not None and e.points is not None
         model = e.answer.get(lang)
         points = tuple(p.get(lang) for p in e.points)
-        return Question(prompt=e.question.get(lang), answer=Answer("text", model),
-                        solution=[model, *points], key_points=points, **base)
+        return question_of(prompt=e.question.get(lang), answer=Answer("text", model),
+                           solution=[model, *points], key_points=points)
     written = _options(e, lang, words)
     if e.kind == "truefalse":
         options, shown = written, {o.letter: o.letter for o in written}
@@ -78,11 +79,11 @@ def to_question(item: BankEntry, lang: str = "en", variant: int | None = None) -
         if e.answer is not None:
             solution.append(e.answer.get(lang))
     prompt += "\n\n" + choices.lines(options)
-    return Question(prompt=prompt, answer=Answer("choice", choices.key(options)),
-                    solution=solution, mistakes=mistakes, options=options, **base)
+    return question_of(prompt=prompt, answer=Answer("choice", choices.key(options)),
+                       solution=solution, mistakes=mistakes, options=options)
 
 
-def _options(e: Concept, lang: str, words: dict[str, str]) -> tuple[Option, ...]:
+def _options(e: Concept, lang: Lang, words: dict[str, str]) -> tuple[Option, ...]:
     if e.kind == "truefalse":
         why = e.why.get(lang) if e.why else ""
         return (Option("A", words["true"], bool(e.statement_true), why),

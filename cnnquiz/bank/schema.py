@@ -26,6 +26,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from cnnquiz.i18n import Lang
 from cnnquiz.topics import BY_SLUG, SECTIONS
 
 Kind = Literal["short", "choice", "truefalse"]
@@ -78,7 +79,7 @@ class Text(_Strict):
     en: NonBlank
     zh: NonBlank
 
-    def get(self, lang: str) -> str:
+    def get(self, lang: Lang) -> str:
         return self.zh if lang == "zh" else self.en
 
 

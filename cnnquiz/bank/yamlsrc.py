@@ -102,7 +102,7 @@ def _key(node: yaml.Node) -> Any:
             except ValueError:
                 return node.value
         return node.value
-    return f"<{node.id}>"
+    return "<mapping>" if isinstance(node, yaml.MappingNode) else "<sequence>"
 
 
 def _index(node: yaml.Node, path: Loc, out: Parsed, seen: frozenset[int]) -> None:

@@ -44,7 +44,7 @@ def install() -> None:
             return original(descriptor)
         return PlainParam(descriptor.parameter_info, descriptor.annotation, descriptor)
 
-    core.build_runtime_param = build  # type: ignore[attr-defined]
+    core.build_runtime_param = build
 
 
 def _plain(annotation: Any, info: Any, value: Any) -> Any:

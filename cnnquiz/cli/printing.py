@@ -44,7 +44,7 @@ def print_set(
         forms = app.build_sets(topic, count, seed, level, versions, lang)
     with _progress(sum(len(qset.questions) for _, qset in forms)) as tick:
         for job, (form, qset) in zip(jobs, forms, strict=True):
-            for part in printing.render(qset, fmt, key, form, tick):  # type: ignore[arg-type]
+            for part in printing.render(qset, job.fmt, job.key, form, tick):
                 target = job.target(part)
                 if target is None:
                     sys.stdout.write(part.data.decode("utf-8"))

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from types import MappingProxyType
-from typing import Any, NamedTuple, Union
+from typing import Any, Union
 
 from cnnquiz.engine import arith
 from cnnquiz.engine.arith import RF
@@ -35,7 +35,8 @@ class Concat:
 Node = Union[Layer, Residual, Concat]  # noqa: UP007 (a runtime alias used in annotations)
 
 
-class Row(NamedTuple):
+@dataclass(frozen=True)
+class Row:
     """One line of the calculator: a layer (or a merge) with its output and costs."""
 
     index: int
@@ -48,7 +49,7 @@ class Row(NamedTuple):
     jump: int | None
     start: float | None = None
     pad: tuple[int, int] | None = None
-    explain: Mapping[str, Calc] = MappingProxyType({})
+    explain: Mapping[str, Calc] = field(default_factory=lambda: MappingProxyType({}))
     name: str = ""
     depth: int = 0
 
@@ -105,11 +106,14 @@ class _Walker:
 
     def _row(self, spec: str, type_: str, shape: Shape, rf: RF | None, depth: int,
              name: str = "", *, params: int = 0, macs: int = 0,
-             pad: tuple[int, int] | None = None, explain: Mapping[str, Calc] | None = None) -> None:
+             pad: tuple[int, int] | None = None, explain: dict[str, Calc] | None = None) -> None:
+        """Add the next row; it keeps `explain` (a dict of the caller's own) read-only."""
         self.rows.append(Row(
-            len(self.rows) + 1, spec, type_, shape, params, macs,
-            rf.r.value if rf else None, rf.j.value if rf else None,
-            rf.start.value if rf else None, pad, MappingProxyType(explain or {}), name, depth))
+            index=len(self.rows) + 1, spec=spec, type=type_, output=shape, params=params,
+            macs=macs, rf=rf.r.value if rf else None, jump=rf.j.value if rf else None,
+            start=rf.start.value if rf else None, pad=pad,
+            explain=MappingProxyType(explain or {}), name=name,
+            depth=depth))
 
     def layer(self, layer: Layer, shape: Shape, rf: RF | None, depth: int
               ) -> tuple[Shape, RF | None]:

@@ -7,7 +7,7 @@ checks that every entry has both languages. Look a string up with
 `text("drill.answer_prompt", lang, n=3)`.
 
 This is a shared leaf module: any layer may import it; it imports nothing of
-cnnquiz but its own tables.
+cnnquiz but its own tables and cnnquiz.errors.
 """
 
 from __future__ import annotations
@@ -17,12 +17,22 @@ import pkgutil
 from functools import cache
 from typing import Literal, TypeGuard
 
+from cnnquiz.errors import LangError
+
 Lang = Literal["en", "zh"]
 LANGS: tuple[Lang, ...] = ("en", "zh")
 
 
 def is_lang(value: object) -> TypeGuard[Lang]:
     return value in LANGS
+
+
+def as_lang(value: object) -> Lang:
+    """`value` if it is a language cnnquiz speaks; LangError otherwise (a question in
+    "fr" would be English labelled "fr")."""
+    if not is_lang(value):
+        raise LangError(f"language must be one of {', '.join(LANGS)}, not {value!r}")
+    return value
 
 
 @cache

@@ -19,6 +19,7 @@ from cnnquiz.questions.sets import QuestionSet
 
 Format = Literal["md", "html", "pdf", "json", "apkg"]
 FORMATS: tuple[Format, ...] = ("md", "html", "pdf", "json", "apkg")
+KEY_MODES: tuple[KeyMode, ...] = ("inline", "separate")
 BINARY = ("pdf", "apkg")
 KEYED = ("md", "html", "pdf")  # formats with a key that --key separate can move out
 MAX_FORMS = 26
@@ -38,10 +39,13 @@ class Part:
 
 @dataclass(frozen=True)
 class Job:
-    """One form to print: its letter ("" for a single form) and where it goes (None: stdout)."""
+    """One form to print: its letter ("" for a single form), where it goes (None: stdout),
+    in which format and with the key where."""
 
     form: str
     path: Path | None
+    fmt: Format
+    key: KeyMode
 
     def target(self, part: Part) -> Path | None:
         """`set.pdf` -> `set-A.pdf`, `set-A-key.pdf`: form, then part, before the extension."""
@@ -53,9 +57,11 @@ class Job:
 
 def plan(fmt: str, versions: int, key: str, output: str | None) -> list[Job]:
     """The forms to print and their files; PrintError for what stdout cannot take."""
-    if fmt not in FORMATS:
+    chosen = next((f for f in FORMATS if f == fmt), None)  # fmt as a Format
+    if chosen is None:
         raise PrintError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    if key not in ("inline", "separate"):
+    keyed = next((k for k in KEY_MODES if k == key), None)
+    if keyed is None:
         raise PrintError(f"--key must be inline or separate, not {key!r}")
     if not 1 <= versions <= MAX_FORMS:
         raise PrintError(f"--versions must be between 1 and {MAX_FORMS}")
@@ -70,7 +76,7 @@ def plan(fmt: str, versions: int, key: str, output: str | None) -> list[Job]:
         if key == "separate" and fmt in KEYED:
             raise PrintError(f"--key separate writes a second file; give one, e.g. -o set.{fmt}")
     forms = [""] if versions == 1 else [chr(ord("a") + i) for i in range(versions)]
-    return [Job(form, path) for form in forms]
+    return [Job(form, path, chosen, keyed) for form in forms]
 
 
 def render(qset: QuestionSet, fmt: Format, key: KeyMode = "inline", form: str = "",

@@ -16,6 +16,7 @@ from functools import cache
 from html import escape
 from typing import Any
 
+from cnnquiz.i18n import Lang
 from cnnquiz.printing import html
 from cnnquiz.printing.sheet import Sheet, Tick, ticking
 from cnnquiz.questions.model import Question
@@ -42,11 +43,11 @@ def _genanki() -> Any:
     return genanki
 
 
-def note_guid(code: str, lang: str) -> str:
+def note_guid(code: str, lang: Lang) -> str:
     return str(_genanki().guid_for("cnnquiz", code, lang))
 
 
-def note_id(code: str, lang: str) -> int:
+def note_id(code: str, lang: Lang) -> int:
     """A 49-bit id above Anki's millisecond-clock ids, so it never meets a note made in Anki."""
     digest = hashlib.sha256(f"cnnquiz:{code}:{lang}".encode()).digest()
     return (1 << 48) | int.from_bytes(digest[:6], "big")
@@ -73,7 +74,7 @@ def package(s: Sheet, tick: Tick | None = None) -> bytes:
 
 @cache
 def _note_type() -> Any:
-    class StableNote(_genanki().Note):  # type: ignore[misc]
+    class StableNote(_genanki().Note):  # type: ignore[misc]  # subclassing untyped genanki
         """genanki numbers notes (and cards) by the clock; ours keep the id of their code."""
 
         own_id = 0

@@ -320,7 +320,9 @@ def _map(cells: Any, fn: Any) -> Any:
 
 def _split_entries(text: str) -> list[str]:
     """Entries of one row: split at top-level commas if any, else at whitespace."""
-    parts, buf, depth = [], [], 0
+    parts: list[str] = []
+    buf: list[str] = []
+    depth = 0
     for c in text:
         depth += (c == "(") - (c == ")")
         if c == "," and depth == 0:
@@ -368,7 +370,8 @@ def _brackets(s: str) -> list[Any]:
             buf.append(c)
     if len(stack) != 1 or paren:
         raise ReadError("missing ']' at the end" if len(stack) != 1 else "missing ')'")
-    return stack[0][0]
+    matrix: list[Any] = stack[0][0]  # the outermost bracket's rows
+    return matrix
 
 
 def _plain(s: str) -> list[Any]:

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from cnnquiz.i18n import Lang
 from cnnquiz.questions import codes
 from cnnquiz.questions import templates as package
 from cnnquiz.questions.model import Question
@@ -88,7 +89,7 @@ def get(template_id: str) -> Template:
         raise codes.CodeError(f"unknown template {template_id!r}") from None
 
 
-def make(tpl: Template | str, level: int, seed: int, lang: str = "en") -> Question:
+def make(tpl: Template | str, level: int, seed: int, lang: Lang = "en") -> Question:
     t = get(tpl) if isinstance(tpl, str) else tpl
     if level not in t.levels:
         level = min(t.levels, key=lambda lv: abs(lv - level))
@@ -96,7 +97,7 @@ def make(tpl: Template | str, level: int, seed: int, lang: str = "en") -> Questi
     return realise(t, level, seed % codes.MAX_SEED, lang, code)
 
 
-def from_code(code: str, lang: str = "en") -> Question:
+def from_code(code: str, lang: Lang = "en") -> Question:
     """Regenerate the generated question a code names (`bank:<id>` codes are resolved one
     layer up, by cnnquiz.application, since questions never import the bank)."""
     c = codes.parse(code)

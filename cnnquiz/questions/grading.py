@@ -30,7 +30,7 @@ from dataclasses import replace
 from fractions import Fraction
 from typing import Any
 
-from cnnquiz.questions.answers import Reading, is_blank, read_detailed
+from cnnquiz.questions.answers import Precision, Reading, is_blank, read_detailed
 from cnnquiz.questions.model import Answer, Mistake, Option, Question, Verdict
 from cnnquiz.questions.reasons import localize
 from cnnquiz.questions.safe_eval import ReadError
@@ -150,7 +150,8 @@ def _exact(x: Any) -> int | Fraction:
 def _diff(a: Any, b: Any) -> float | Fraction:
     if isinstance(a, float) or isinstance(b, float):
         return abs(float(a) - float(b))
-    return abs(_exact(a) - _exact(b))
+    d = _exact(a) - _exact(b)
+    return d if d >= 0 else -d  # (mypy types abs() of an int or Fraction as object)
 
 
 def _equal(a: Any, b: Any) -> bool:
@@ -159,7 +160,7 @@ def _equal(a: Any, b: Any) -> bool:
     return _exact(a) == _exact(b)
 
 
-def _close(value: Any, target: Any, tolerance: float, precision: Any) -> bool:
+def _close(value: Any, target: Any, tolerance: float, precision: Precision) -> bool:
     diff, slack = _diff(value, target), _slack(target)
     if diff <= tolerance + slack:
         return True

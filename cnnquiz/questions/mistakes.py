@@ -7,6 +7,8 @@ Add new names freely; never rename one (stored attempts refer to them).
 
 from __future__ import annotations
 
+from cnnquiz.i18n import Lang
+
 CATALOG: dict[str, tuple[str, str]] = {
     "forgot-plus-one": (
         "You forgot the +1: the first window sits at position 0, then one more per stride.",
@@ -561,7 +563,7 @@ CATALOG: dict[str, tuple[str, str]] = {
 }
 
 
-def explain(name: str, lang: str) -> str:
+def explain(name: str, lang: Lang) -> str:
     """The one-sentence explanation of a mistake; unknown names read as themselves."""
     en, zh = CATALOG.get(name, (name.replace("-", " "), name.replace("-", " ")))
     return zh if lang == "zh" else en

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
+from cnnquiz.i18n import Lang
+
 AnswerKind = Literal["int", "float", "shape", "matrix", "choice", "text"]
 VerdictName = Literal["correct", "wrong", "unreadable", "blank", "self"]  # self: see sheets
 
@@ -65,7 +67,7 @@ class Question:
     template: str  # e.g. "conv.output_size" or "bank" for concept questions
     topic: str  # slug from cnnquiz.topics
     level: int  # 1 basic, 2 interview, 3 tricky
-    lang: str  # "en" | "zh"
+    lang: Lang
     prompt: str  # Markdown
     answer: Answer
     solution: list[str]  # worked steps, Markdown

@@ -15,7 +15,7 @@ from cnnquiz.engine.network import Row
 from cnnquiz.engine.spec import Layer
 from cnnquiz.questions.model import Answer
 from cnnquiz.questions.network_case import NetworkCase, intro, spec_of, variant, where, with_args
-from cnnquiz.questions.template import Ctx, Draft
+from cnnquiz.questions.template import Ctx, Draft, DraftMistake
 from cnnquiz.questions.templates.common import shape_text, step
 
 KEEPS_SHAPE = ("relu", "bn", "dropout", "sigmoid", "tanh")
@@ -70,7 +70,7 @@ def output_shape(t: Ctx, case: NetworkCase) -> Draft:
     prompt = intro(t, case, row.index) + "\n\n" + t.tr(
         f"What is the output shape of {where(t, row)} (C x H x W, or N after flatten)?",
         f"{where(t, row)}的输出形状是多少（C x H x W，展平后为 N）？")
-    mistakes: list[tuple[str, Any]] = []
+    mistakes: list[DraftMistake] = []
     if row.type in ("conv", "maxpool", "avgpool"):
         c, h, w = row.output
         mistakes.append(("forgot-plus-one", [c, h - 1, w - 1]))
@@ -95,7 +95,7 @@ def layer_params(t: Ctx, case: NetworkCase) -> Draft:
         step(t, f"{where(t, row)} gets a {shape_text(shape_in)} input",
              f"{where(t, row)}的输入为 {shape_text(shape_in)}"),
         step(t, "Its parameters", "它的参数", row.explain["params"])]
-    mistakes: list[tuple[str, Any]] = []
+    mistakes: list[DraftMistake] = []
     out, n = row.output[0], row.params
     layer = case.layer(row)
     bias = out if layer is not None and layer.args.get("bias") else 0
@@ -131,7 +131,7 @@ def layer_macs(t: Ctx, case: NetworkCase) -> Draft:
     macs, positions = row.macs, math.prod(row.output)
     layer = case.layer(row)
     bias = row.output[0] if layer is not None and layer.args.get("bias") else 0
-    mistakes: list[tuple[str, Any]] = [("counted-flops-not-macs", 2 * macs),
+    mistakes: list[DraftMistake] = [("counted-flops-not-macs", 2 * macs),
                                        ("counted-bias-as-mac", macs + positions),
                                        ("macs-ignored-output-size", row.params - bias)]
     if layer is not None and row.type == "conv":

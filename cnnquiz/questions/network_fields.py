@@ -20,7 +20,7 @@ from cnnquiz.questions.network_case import (
     where,
     with_args,
 )
-from cnnquiz.questions.template import Ctx, Draft
+from cnnquiz.questions.template import Ctx, Draft, DraftMistake
 from cnnquiz.questions.templates.common import step
 
 WINDOWED = ("conv", "maxpool", "avgpool")
@@ -129,7 +129,7 @@ def what_if(t: Ctx, case: NetworkCase) -> Draft:
                      f"改动：第 {row.index} 层变为 `{with_args(layer, **new).text}`")]
     changed_case = NetworkCase(case.net, case.input, other, case.ref)
     solution += walk(t, changed_case, target.index)
-    mistakes: list[tuple[str, Any]] = [("ignored-the-change", list(target.output))]
+    mistakes: list[DraftMistake] = [("ignored-the-change", list(target.output))]
     if len(changed.output) == 3 and target.type in WINDOWED:
         c, h, w = changed.output
         mistakes.append(("forgot-plus-one", [c, h - 1, w - 1]))

@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 
 from cnnquiz.engine.user_network import resolve
 from cnnquiz.engine.zoo import get as builtin
+from cnnquiz.i18n import Lang
 from cnnquiz.questions import codes
 from cnnquiz.questions.model import Question
 from cnnquiz.questions.network_asks import RESHAPING, WEIGHTED, layer_macs, layer_params, output_shape
@@ -80,7 +81,7 @@ def asks_for(case: NetworkCase) -> list[Ask]:
     return [a for a in ASKS.values() if a.applies(case)]
 
 
-def make(template_id: str, case: NetworkCase, seed: int, lang: str = "en") -> Question:
+def make(template_id: str, case: NetworkCase, seed: int, lang: Lang = "en") -> Question:
     ask = ASKS[template_id]
     tpl = replace(ask.template, build=lambda t: ask.build(t, case))
     seed %= codes.MAX_SEED
@@ -94,7 +95,7 @@ def is_network_code(code: str) -> bool:
     return len(parts) == 5 and parts[0] in BY_SHORT
 
 
-def from_code(code: str, lang: str = "en", case: NetworkCase | None = None) -> Question:
+def from_code(code: str, lang: Lang = "en", case: NetworkCase | None = None) -> Question:
     """Regenerate a network question: a built-in's from its name alone; any other network's
     only with `case`, the network the code's fingerprint was taken of."""
     text = code.strip().lower()

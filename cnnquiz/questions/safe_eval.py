@@ -18,6 +18,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 from fractions import Fraction
+from typing import NoReturn
 
 from cnnquiz.errors import CnnquizError
 
@@ -96,7 +97,7 @@ def _simplify(value: Number) -> Number:
 # --- tokens: (kind, payload, 1-based position); kind is "num", "name" or an operator
 
 
-Token = tuple[str, object, int]
+Token = tuple[str, Number | str, int]
 
 
 def _tokenize(text: str) -> list[Token]:
@@ -158,7 +159,7 @@ def _check(value: Number) -> Number:
         if not math.isfinite(value) or abs(value) > MAX_MAGNITUDE:
             raise ReadError("number too large")
         return value
-    if abs(value) > MAX_MAGNITUDE:
+    if not -MAX_MAGNITUDE <= value <= MAX_MAGNITUDE:
         raise ReadError("number too large")
     if isinstance(value, Fraction) and (value.denominator.bit_length() > _MAX_EXACT_BITS
                                         or value.numerator.bit_length() > _MAX_EXACT_BITS):
@@ -167,7 +168,7 @@ def _check(value: Number) -> Number:
 
 
 def _power(base: Number, exp: Number) -> Number:
-    if abs(exp) > MAX_EXPONENT:
+    if not -MAX_EXPONENT <= exp <= MAX_EXPONENT:
         raise ReadError(f"exponent too large (at most {MAX_EXPONENT})")
     if isinstance(exp, float) and exp.is_integer():
         exp = int(exp)
@@ -255,7 +256,7 @@ class _Parser:
     def peek(self) -> Token | None:
         return self.tokens[self.i] if self.i < len(self.tokens) else None
 
-    def fail(self, missing: str = "") -> None:
+    def fail(self, missing: str = "") -> NoReturn:
         tok = self.peek()
         if tok is None:
             raise ReadError(f"missing '{missing}' at the end" if missing
@@ -315,11 +316,10 @@ class _Parser:
         tok = self.peek()
         if tok is None:
             self.fail()
-        assert tok is not None
         kind, payload, pos = tok
-        if kind == "num":
+        if kind == "num" and not isinstance(payload, str):
             self.i += 1
-            return payload  # type: ignore[return-value]
+            return payload
         if kind == "(":
             self.i += 1
             value = self.expr(depth + 1)
@@ -336,7 +336,6 @@ class _Parser:
             if name != "x":
                 raise ReadError(f"unknown name '{shorten(str(payload))}' at position {pos}")
         self.fail()
-        raise AssertionError("unreachable")
 
     def call(self, name: str, pos: int, depth: int) -> Number:
         self.expect("(")

@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from cnnquiz.errors import CnnquizError
+from cnnquiz.i18n import Lang, as_lang
 from cnnquiz.questions import codes, generate
 from cnnquiz.questions.codes import CodeError, from36, to36
 from cnnquiz.questions.model import Answer, Question
@@ -44,7 +45,7 @@ class SetParams:
 @dataclass
 class QuestionSet:
     code: str
-    lang: str
+    lang: Lang
     questions: list[Question]
     created: str = field(default_factory=lambda: datetime.now(UTC).isoformat(timespec="seconds"))
 
@@ -87,7 +88,7 @@ def params(topics: list[str] | None = None, count: int = 10, seed: int | None = 
     return _checked(SetParams(level or 0, count, ordered, seed % codes.MAX_SEED, form.lower()))
 
 
-def build(p: SetParams, lang: str = "en",
+def build(p: SetParams, lang: Lang = "en",
           concepts: Sequence[Callable[[int], Question]] = ()) -> QuestionSet:
     """The questions a set code names: template choices from the seed, numbers from the form.
 
@@ -122,15 +123,15 @@ def build(p: SetParams, lang: str = "en",
     return QuestionSet(p.code, lang, [q for _, q in chosen])
 
 
-def from_json(data: Any, lang: str | None = None,
-              regenerate: Callable[[str, str], Question] = generate.from_code) -> QuestionSet:
+def from_json(data: Any, lang: Lang | None = None,
+              regenerate: Callable[[str, Lang], Question] = generate.from_code) -> QuestionSet:
     """A set read back from `print --format json`. Each question is regenerated from its
     code (so wrong answers can be diagnosed); an item whose code no longer regenerates
     the printed answer is graded against the printed answer itself. `regenerate(code,
     lang)` resolves a code (the application layer's also knows `bank:<id>`)."""
     if not isinstance(data, dict) or not isinstance(data.get("questions"), list):
         raise CodeError('not a cnnquiz set: expected {"code": ..., "questions": [...]}')
-    lang = lang or str(data.get("lang") or "en")
+    lang = lang or as_lang(data.get("lang") or "en")
     questions: list[Question] = []
     for i, item in enumerate(data["questions"], 1):
         printed = _printed(item, lang, i)
@@ -141,7 +142,7 @@ def from_json(data: Any, lang: str | None = None,
     return QuestionSet(str(data.get("code", "")), lang, questions, str(data.get("created", "")))
 
 
-def _printed(item: Any, lang: str, n: int) -> Question:
+def _printed(item: Any, lang: Lang, n: int) -> Question:
     """Set question `n` as printed in the file; CodeError when it cannot be graded."""
     try:
         raw = item["answer"]
@@ -160,8 +161,8 @@ def _printed(item: Any, lang: str, n: int) -> Question:
             from None
 
 
-def _regenerate(regenerate: Callable[[str, str], Question], code: str,
-                lang: str) -> Question | None:
+def _regenerate(regenerate: Callable[[str, Lang], Question], code: str,
+                lang: Lang) -> Question | None:
     """The question a printed code names; None when the code names none (any other
     failure is a bug and is raised)."""
     try:

@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, TypeVar
 
+from cnnquiz.i18n import Lang, as_lang
 from cnnquiz.questions import choices
 from cnnquiz.questions.grading import counts_as_answer
 from cnnquiz.questions.mistakes import explain as explain_mistake
@@ -36,12 +37,12 @@ class Ctx:
 
     rng: random.Random
     level: int
-    lang: str
+    lang: Lang
 
     def tr(self, en: str, zh: str) -> str:
         return zh if self.lang == "zh" else en
 
-    def choice(self, seq: Sequence[Any]) -> Any:
+    def choice(self, seq: Sequence[T]) -> T:
         return seq[self.rng.randrange(len(seq))]
 
     def by_level(self, basic: Any, interview: Any, tricky: Any) -> Any:
@@ -61,6 +62,11 @@ class Ctx:
         raise DrawExhausted(f"no acceptable {what} in {MAX_DRAWS} draws (level {self.level})")
 
 
+# One misconception a draft names: (name, the answer it leads to), or (name, answer,
+# sentence) where the catalog's sentence does not fit these numbers.
+DraftMistake = tuple[str, Any] | tuple[str, Any, str]
+
+
 @dataclass
 class Draft:
     """A template's output before codes and mistake filtering are applied.
@@ -76,7 +82,7 @@ class Draft:
     answer: Answer
     solution: list[str]
     spec: dict[str, Any]
-    mistakes: list[tuple[Any, ...]] = field(default_factory=list)
+    mistakes: Sequence[DraftMistake] = ()
     options: list[Option] = field(default_factory=list)
 
 
@@ -94,7 +100,7 @@ class Template:
     title_en: str = ""
     title_zh: str = ""
 
-    def title(self, lang: str) -> str:
+    def title(self, lang: Lang) -> str:
         return (self.title_zh if lang == "zh" else self.title_en) or self.id
 
 
@@ -128,8 +134,9 @@ def template(
     return register
 
 
-def realise(tpl: Template, level: int, seed: int, lang: str, code: str) -> Question:
+def realise(tpl: Template, level: int, seed: int, lang: Lang, code: str) -> Question:
     """Run a template and turn its draft into a Question (mistakes filtered and explained)."""
+    as_lang(lang)  # LangError for a language without text, even from an untyped caller
     draft = tpl.build(Ctx(random.Random(f"{tpl.short}:{tpl.version}:{level}:{seed}"), level, lang))
     prompt, answer, options = draft.prompt, draft.answer, tuple(draft.options)
     relettered: dict[str, str] = {}
@@ -151,7 +158,7 @@ def realise(tpl: Template, level: int, seed: int, lang: str, code: str) -> Quest
             # asked for) is graded correct, so it could never be named
             continue
         seen.add(key)
-        sentence = item[2] if len(item) > 2 else explain_mistake(name, lang)
+        sentence = item[2] if len(item) == 3 else explain_mistake(name, lang)
         mistakes.append(Mistake(name, value, sentence))
     return Question(
         code=code, template=tpl.id, topic=tpl.topic, level=level, lang=lang,

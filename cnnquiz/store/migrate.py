@@ -10,10 +10,14 @@ by a newer cnnquiz (an unknown revision) is refused, never rewritten.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, inspect, text
 
 from cnnquiz.store.errors import StoreError
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 REVISIONS = ("0001", "0002", "0003")  # oldest first; must match migrations/versions (tested)
 HEAD = REVISIONS[-1]
@@ -53,7 +57,7 @@ def describe(conn: Connection) -> str:
     return f"the database at {conn.engine.url.render_as_string(hide_password=True)}"
 
 
-def config(conn: Connection) -> object:
+def config(conn: Connection) -> Config:
     """A programmatic Alembic Config bound to `conn` (no alembic.ini anywhere)."""
     from alembic.config import Config
 
@@ -67,7 +71,7 @@ def upgrade(conn: Connection, target: str = "head") -> None:
     """Apply migrations on `conn` inside its current transaction."""
     from alembic import command
 
-    command.upgrade(config(conn), target)  # type: ignore[arg-type]
+    command.upgrade(config(conn), target)
 
 
 def script_revisions() -> list[str]:

@@ -15,7 +15,7 @@ import uuid
 from datetime import date, datetime
 from typing import Any, ClassVar
 
-from sqlalchemy import Date, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import Date, Float, ForeignKey, Index, Integer, String, Table, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from cnnquiz.store.types import UTCDateTime
@@ -28,6 +28,7 @@ def new_uid() -> str:
 
 class Base(DeclarativeBase):
     type_annotation_map: ClassVar[dict[Any, Any]] = {datetime: UTCDateTime()}
+    __table__: ClassVar[Table]  # each model maps one table (SQLAlchemy types it FromClause)
 
 
 class Learner(Base):

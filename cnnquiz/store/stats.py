@@ -100,13 +100,14 @@ def summarize(store: Store, learner: str = "default", *, now: Callable[[], datet
         out.mistakes = {m: int(n) for m, n in s.execute(
             select(Attempt.mistake, n_mistakes)
             .where(Attempt.learner_id == lid, Attempt.mistake.is_not(None))
-            .group_by(Attempt.mistake).order_by(n_mistakes.desc(), Attempt.mistake)).all()}
+            .group_by(Attempt.mistake).order_by(n_mistakes.desc(), Attempt.mistake)).all()
+            if m is not None}  # None is excluded above; this says so to the type checker
         studied = s.scalars(select(Attempt.day).distinct()
                             .where(Attempt.learner_id == lid).order_by(Attempt.day.desc())
                             .limit(5000)).all()
         out.streak_days = streak(set(studied), local_day(at, planner.zone()))
-        rows = s.scalars(select(Card).where(Card.learner_id == lid)).all()
-        cards = [(r.skill, r.topic, card_state(r)) for r in rows]
+        own = s.scalars(select(Card).where(Card.learner_id == lid)).all()
+        cards = [(r.skill, r.topic, card_state(r)) for r in own]
         out.mock_interviews = read_interviews(s, lid)
     _due(out, [c for _, _, c in cards], planner, at, days)
     out.skills = sorted((_mastery(k, t, c, planner, at) for k, t, c in cards),

@@ -47,7 +47,7 @@ KINDS: tuple[tuple[str, Table, tuple[str, ...], tuple[str, ...]], ...] = (
                                              "minutes", "planned", "answered", "correct",
                                              "followups_asked", "followups_correct", "seconds",
                                              "by_topic", "weakest"), ("started_at", "uid")),
-)  # type: ignore[assignment]
+)
 
 
 def _plain(value: Any) -> Any:

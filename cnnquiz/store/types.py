@@ -31,6 +31,6 @@ class UTCDateTime(TypeDecorator[datetime]):
     def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:
         if value is None:
             return None
-        if isinstance(value, str):  # a raw SQLite text value read through a bare query
-            value = datetime.fromisoformat(value)
-        return value.replace(tzinfo=UTC)
+        # DateTime gives a datetime; a raw SQLite value read through a bare query is text
+        moment: datetime = datetime.fromisoformat(value) if isinstance(value, str) else value
+        return moment.replace(tzinfo=UTC)

@@ -26,6 +26,7 @@ from datetime import UTC, datetime, timedelta, tzinfo
 from pathlib import Path
 
 from cnnquiz.errors import CnnquizError
+from cnnquiz.i18n import Lang
 from cnnquiz.questions.grading import counts_as_attempt, grade
 from cnnquiz.questions.model import Question, Verdict
 from cnnquiz.store.interviews import InterviewRecord, save_interview
@@ -68,7 +69,7 @@ class _Item:
 class Interview:
     def __init__(self, store: Store, learner: str = "default", *,
                  minutes: float | None = DEFAULT_MINUTES, count: int | None = None,
-                 lang: str = "en", bank_dirs: Sequence[str | Path] = (),
+                 lang: Lang = "en", bank_dirs: Sequence[str | Path] = (),
                  topics: Sequence[str] = (), now: Callable[[], datetime] | None = None,
                  rng: random.Random | None = None, tz: tzinfo | None = None,
                  fuzzing: bool | None = None, followup_rate: float = FOLLOWUP_RATE) -> None:

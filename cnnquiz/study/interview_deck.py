@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from cnnquiz.errors import CnnquizError
+from cnnquiz.i18n import Lang
 from cnnquiz.questions import generate
 from cnnquiz.questions.model import Question
 from cnnquiz.questions.template import Template
@@ -25,7 +26,7 @@ NUMERIC = ("int", "float", "shape", "matrix")
 
 
 class InterviewDeck:
-    def __init__(self, rng: random.Random, lang: str, *, topics: Sequence[str] = (),
+    def __init__(self, rng: random.Random, lang: Lang, *, topics: Sequence[str] = (),
                  bank_dirs: Sequence[str | Path] = ()) -> None:
         self.rng, self.lang, self.bank_dirs = rng, lang, list(bank_dirs)
         by_topic: dict[str, list[Template]] = {}

@@ -25,6 +25,7 @@ from datetime import UTC, datetime, tzinfo
 from pathlib import Path
 
 from cnnquiz.errors import CnnquizError
+from cnnquiz.i18n import Lang
 from cnnquiz.questions.answer_text import answer_text
 from cnnquiz.questions.answers import is_blank
 from cnnquiz.questions.grading import SHOWN_CHARS, counts_as_attempt, grade, grade_self
@@ -77,7 +78,7 @@ class StudyLoop:
 
     def __init__(self, store: Store, learner: str = "default", *,
                  topics: Sequence[str] | None = None, count: int | None = None,
-                 lang: str = "en", bank_dirs: Sequence[str | Path] = (),
+                 lang: Lang = "en", bank_dirs: Sequence[str | Path] = (),
                  include_bank: bool = True, now: Callable[[], datetime] | None = None,
                  rng: random.Random | None = None, tz: tzinfo | None = None,
                  fuzzing: bool | None = None, skills: Sequence[Skill] | None = None) -> None:

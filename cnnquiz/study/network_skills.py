@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from cnnquiz.i18n import Lang
 from cnnquiz.questions import network_questions
 from cnnquiz.questions.model import Question
 from cnnquiz.questions.network_case import NetworkCase
@@ -19,7 +20,7 @@ from cnnquiz.topics import ORDER
 class NetworkSkill(Skill):
     case: NetworkCase | None = field(default=None, compare=False, repr=False)
 
-    def instance(self, rng: random.Random, lang: str,
+    def instance(self, rng: random.Random, lang: Lang,
                  bank_dirs: Sequence[str | Path] = ()) -> Question:
         assert self.template is not None and self.case is not None
         return network_questions.make(self.template, self.case, rng.getrandbits(32), lang)

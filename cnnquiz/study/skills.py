@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from cnnquiz.errors import CnnquizError
+from cnnquiz.i18n import Lang
 from cnnquiz.questions import generate
 from cnnquiz.questions.model import Question
 from cnnquiz.topics import BY_SLUG, ORDER
@@ -28,7 +29,7 @@ class Skill:
     bank_id: str | None = None  # concept skills
     order: tuple[int, ...] = ()  # introduction order (smaller first)
 
-    def instance(self, rng: random.Random, lang: str,
+    def instance(self, rng: random.Random, lang: Lang,
                  bank_dirs: Sequence[str | Path] = ()) -> Question:
         """A fresh question of this skill: new numbers for generated ones, a new order of
         the options for concept ones."""

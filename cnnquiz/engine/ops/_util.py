@@ -8,7 +8,7 @@ worked examples); float32 stays float32 so the benchmark measures what it claims
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, TypeVar
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
@@ -17,6 +17,7 @@ from cnnquiz.errors import OpError
 
 FloatArray = NDArray[np.floating[Any]]
 Pair = tuple[int, int]
+Scalar = TypeVar("Scalar", bound=np.generic)
 
 
 def as_float(x: ArrayLike, name: str = "x") -> FloatArray:
@@ -62,6 +63,6 @@ def batched(x: FloatArray, spatial_ndim: int = 2) -> tuple[FloatArray, int]:
     raise OpError(f"expected an HxW, CxHxW or NxCxHxW array, got shape {x.shape}")
 
 
-def unbatched(y: FloatArray, dropped: int) -> FloatArray:
+def unbatched(y: NDArray[Scalar], dropped: int) -> NDArray[Scalar]:
     """Undo `batched`: remove the leading dims that were added."""
     return y.reshape(y.shape[dropped:]) if dropped else y

@@ -114,7 +114,7 @@ def conv2d_nchw(
     cols = im2col(xa, (kh, kw), out_hw, stride, dilation, (pads[0], pads[2]))
     cols = cols.reshape(n, groups, depth * kh * kw, out_hw[0] * out_hw[1])
     wm = w.astype(dtype, copy=False).reshape(groups, o // groups, depth * kh * kw)
-    y = np.matmul(wm, cols).reshape(n, o, out_hw[0], out_hw[1])
+    y: FloatArray = np.matmul(wm, cols).reshape(n, o, out_hw[0], out_hw[1])
     if b is not None:
         y += b.astype(dtype, copy=False)[:, None, None]
     return y

@@ -63,4 +63,5 @@ def correlate1d(
     xa, wa = _vectors(x, w)
     pad: int | tuple[int, int] | str = padding if isinstance(padding, str) else (0, padding)
     y = conv2d(xa[None, :], wa[None, :], stride=(1, stride), padding=pad, dilation=(1, dilation))
-    return y[0]
+    row: FloatArray = y[0]
+    return row

@@ -24,14 +24,16 @@ def softmax(z: ArrayLike, axis: int = -1) -> FloatArray:
     """exp(z - max) / sum exp(z - max) along axis: entries in (0, 1) summing to 1."""
     za = as_float(z, "z")
     e = np.exp(za - za.max(axis=axis, keepdims=True))
-    return e / e.sum(axis=axis, keepdims=True)
+    out: FloatArray = e / e.sum(axis=axis, keepdims=True)
+    return out
 
 
 def log_softmax(z: ArrayLike, axis: int = -1) -> FloatArray:
     """z - logsumexp(z), computed stably."""
     za = as_float(z, "z")
     shifted = za - za.max(axis=axis, keepdims=True)
-    return shifted - np.log(np.exp(shifted).sum(axis=axis, keepdims=True))
+    out: FloatArray = shifted - np.log(np.exp(shifted).sum(axis=axis, keepdims=True))
+    return out
 
 
 def _reduce(losses: FloatArray, reduction: Reduction) -> float | FloatArray:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Generic, TypeVar
+from typing import Generic, Protocol, TypeVar
 
 import numpy as np
 from numpy.typing import ArrayLike
@@ -20,7 +20,15 @@ from cnnquiz.errors import OpError
 
 from ._util import FloatArray
 
-S = TypeVar("S")
+
+class _Step(Protocol):
+    """What every step record has: the weights after it."""
+
+    @property
+    def w(self) -> FloatArray: ...
+
+
+S = TypeVar("S", bound=_Step)
 
 
 @dataclass(frozen=True, eq=False)
@@ -32,7 +40,7 @@ class Trace(Generic[S]):
 
     @property
     def weights(self) -> list[FloatArray]:
-        return [s.w for s in self.steps]  # type: ignore[attr-defined]
+        return [s.w for s in self.steps]
 
     @property
     def final(self) -> FloatArray:
@@ -50,8 +58,8 @@ class SgdStep:
 
 
 def _start(w0: ArrayLike, grads: Sequence[ArrayLike]) -> tuple[FloatArray, list[FloatArray]]:
-    w = np.array(w0, dtype=np.float64)
-    gs = [np.array(g, dtype=np.float64) for g in grads]
+    w: FloatArray = np.array(w0, dtype=np.float64)
+    gs: list[FloatArray] = [np.array(g, dtype=np.float64) for g in grads]
     for i, g in enumerate(gs, 1):
         if g.shape != w.shape:
             raise OpError(f"gradient {i} has shape {g.shape}, weights have {w.shape}")

@@ -44,7 +44,8 @@ _F: dict[str, tuple[Fn, Fn, str]] = {
 def _f(name: str, x: float, grad: bool = False, slope: float = 0.01) -> float:
     if name == "leaky_relu":
         return float((ops.leaky_relu_grad if grad else ops.leaky_relu)(x, slope))
-    return float(_F[name][1 if grad else 0](x))
+    value, derivative, _ = _F[name]
+    return float((derivative if grad else value)(x))
 
 
 @template("activation.value", "avl", "activations",

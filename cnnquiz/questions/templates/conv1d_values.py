@@ -9,9 +9,10 @@ name with `"ask": "length"` (conv1d.length) asks only for the length.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, get_args
 
 from cnnquiz.engine import ops
+from cnnquiz.engine.ops.conv1d import Mode
 from cnnquiz.questions.model import Answer
 from cnnquiz.questions.template import Ctx, Draft, template
 from cnnquiz.questions.templates.hand_common import (
@@ -23,7 +24,7 @@ from cnnquiz.questions.templates.hand_common import (
     vec,
 )
 
-MODES = ("full", "valid", "same")
+MODES: tuple[Mode, ...] = get_args(Mode)
 
 
 def _seq(t: Ctx, n: int, lo: int, hi: int) -> list[int]:
@@ -36,13 +37,15 @@ def _seq(t: Ctx, n: int, lo: int, hi: int) -> list[int]:
 
 @template("conv1d.values", "h1d", "conv1d", title=("1-D convolution by hand", "手算一维卷积"))
 def conv1d_values(t: Ctx) -> Draft:
+    mode: Mode
     if t.level == 1:
         x, w, mode, s = _seq(t, t.choice((4, 5)), 0, 4), _seq(t, t.choice((2, 3)), -1, 3), "full", 1
     elif t.level == 2:
         x, w, mode, s = _seq(t, t.choice((5, 6)), 0, 4), _seq(t, 3, -1, 3), t.choice(MODES[:2]), 1
     else:
         x, w = _seq(t, t.choice((6, 7)), -1, 4), _seq(t, 3, -2, 3)
-        mode, s = t.choice((("same", 1), ("full", 2), ("valid", 2), ("same", 2)))
+        shapes: tuple[tuple[Mode, int], ...] = (("same", 1), ("full", 2), ("valid", 2), ("same", 2))
+        mode, s = t.choice(shapes)
     y = ops.conv1d_modes(x, w, mode, s)
     at = t.rng.randrange(len(y)) if t.level == 1 else None
 

@@ -12,15 +12,13 @@ Invented operation specs (recomputable without cnnquiz):
 
 from __future__ import annotations
 
-from typing import Any
-
 import numpy as np
 
 from cnnquiz.engine import arith, ops
 from cnnquiz.engine.explain import Calc
 from cnnquiz.errors import OpError
 from cnnquiz.questions.model import Answer
-from cnnquiz.questions.template import Ctx, Draft, template
+from cnnquiz.questions.template import Ctx, Draft, DraftMistake, template
 from cnnquiz.questions.templates.common import step
 
 
@@ -80,7 +78,7 @@ def conv_as_fc_inputs(t: Ctx) -> Draft:
              f"下标 = 行*{n} + 列 + 1：{', '.join(map(str, value))}"),
     ]
     swapped = sorted((x - 1) % n * n + (x - 1) // n + 1 for x in value)
-    mistakes: list[tuple[Any, ...]] = [
+    mistakes: list[DraftMistake] = [
         ("one-index-off", [x - 1 for x in value]),
         ("row-col-swapped", swapped),
         ("ignored-stride", _inputs(n, k, 1, p, d, at) if s > 1 else None),
@@ -161,7 +159,7 @@ def conv_as_fc_matrix(t: Ctx) -> Draft:
                  Calc(values[ask], "(r_1 + ... + r_H)^2", f"({' + '.join(map(str, taps))})^2")),
         ]
     no_pad = _matrix_counts(n, k, s, 0)["rows"] if p and n >= k else None
-    mistakes: dict[str, list[tuple[Any, ...]]] = {
+    mistakes: dict[str, list[DraftMistake]] = {
         "rows": [("row-col-swapped", values["cols"]), ("forgot-plus-one", (ho.value - 1) ** 2),
                  ("ignored-stride", int(arith.conv_out(n, k, 1, p).value) ** 2),
                  ("ignored-padding", no_pad)],

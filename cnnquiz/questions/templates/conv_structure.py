@@ -11,12 +11,10 @@ Invented operation spec (recomputable without cnnquiz):
 
 from __future__ import annotations
 
-from typing import Any
-
 from cnnquiz.engine import arith
 from cnnquiz.engine.explain import Calc
 from cnnquiz.questions.model import Answer
-from cnnquiz.questions.template import Ctx, Draft, template
+from cnnquiz.questions.template import Ctx, Draft, DraftMistake, template
 from cnnquiz.questions.templates.common import net, shape_text, step
 
 ASK_EN = {
@@ -95,7 +93,7 @@ def conv_kernels(t: Ctx) -> Draft:
                                f"{weights.value}/{cout}"))]
     else:
         value = per if ask == "kernel_depth" else cout
-    mistakes: dict[str, list[tuple[Any, ...]]] = {
+    mistakes: dict[str, list[DraftMistake]] = {
         "kernel_depth": [("confused-depth-and-count", cout), ("forgot-input-channels", 1),
                          ("ignored-groups", cin)],
         "num_kernels": [("confused-depth-and-count", cin), ("counted-2d-slices", cout * per)],

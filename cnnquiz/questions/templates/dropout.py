@@ -93,7 +93,7 @@ def dropout_scale(t: Ctx) -> Draft:
         factor = scale if ask == "kept_value" else keep
         solution.append(f"{fmt(a)} * {fmt(factor)} = {fmt(value)}")
     solution.append(t.tr(f"Answer: {approx(value, 4)}", f"答案：{approx(value, 4)}"))
-    mistakes: Mistakes = {
+    by_ask: dict[str, Mistakes] = {
         "train_scale": [("scaled-by-p", p), ("scaled-by-keep", keep), ("confused-drop-keep", 1 / p)],
         "test_scale": [("confused-drop-keep", p), ("inverted-rule-at-test", scale)],
         "kept_value": [("scaled-by-p", a * p), ("scaled-by-keep", a * keep),
@@ -101,7 +101,8 @@ def dropout_scale(t: Ctx) -> Draft:
         "test_value": [("confused-drop-keep", a * p), ("inverted-rule-at-test", a * scale),
                        ("forgot-inverted-scale", a)],
         "expected_value": [("expectation-not-preserved", a * scale), ("scaled-by-keep", a * keep)],
-    }[ask]
+    }
+    mistakes = by_ask[ask]
     answer = decimals_answer(value, 4)
     spec: dict[str, Any] = {"op": "dropout", "p": p, "ask": ask}
     if not ask.endswith("scale"):

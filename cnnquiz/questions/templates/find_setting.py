@@ -14,8 +14,9 @@ from __future__ import annotations
 from typing import Any
 
 from cnnquiz.engine import arith
+from cnnquiz.i18n import Lang
 from cnnquiz.questions.model import Answer
-from cnnquiz.questions.template import Ctx, Draft, template
+from cnnquiz.questions.template import Ctx, Draft, DraftMistake, template
 from cnnquiz.questions.templates.common import step
 
 SEARCH_BEYOND_INPUT = 64  # values tried: from the lowest up to the input size plus this
@@ -107,7 +108,7 @@ def _problem_v2(t: Ctx) -> tuple[str, int, dict[str, int]]:
     return u, n, {"kernel_size": k, "stride": s, "padding": p, "dilation": d}
 
 
-def _given(cfg: dict[str, int], unknown: str, lang: str) -> str:
+def _given(cfg: dict[str, int], unknown: str, lang: Lang) -> str:
     """The known settings as prose: "kernel 7x7, stride 2, padding 3"."""
     words = {"kernel_size": ("kernel", "卷积核"), "stride": ("stride", "步长"),
              "padding": ("padding", "填充"), "dilation": ("dilation", "膨胀率")}
@@ -162,7 +163,7 @@ def _find_setting(t: Ctx, version: int) -> Draft:
     if answer > (0 if u == "padding" else 1):
         solution.append(step(t, f"Smaller values do not give {target}, so {what_en} = {answer}",
                              f"更小的取值得不到 {target}，所以{what_zh} = {answer}"))
-    mistakes: list[tuple[Any, ...]] = [
+    mistakes: list[DraftMistake] = [
         ("forgot-plus-one", solve(u, n, target + 1, cfg)),
         ("padded-one-side", solve(u, n, target, cfg, one_side=True) if p or u == "padding"
          else None),

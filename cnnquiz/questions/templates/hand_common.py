@@ -10,16 +10,16 @@ tolerance, as for every template.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Iterable
 from typing import Any
 
 import numpy as np
 from numpy.typing import ArrayLike
 
 from cnnquiz.questions.model import Answer
-from cnnquiz.questions.template import Ctx
+from cnnquiz.questions.template import Ctx, DraftMistake
 
-Mistakes = list[tuple[Any, ...]]
+Mistakes = list[DraftMistake]
 
 
 def plain(x: Any) -> int | float:
@@ -29,12 +29,14 @@ def plain(x: Any) -> int | float:
     return int(r) if abs(v - r) < 1e-9 else round(v, 10)
 
 
-def to_list(arr: ArrayLike) -> Any:
-    """Nested lists: all ints when every entry is integral, otherwise floats."""
+def to_list(arr: ArrayLike) -> list[Any]:
+    """An array (one dimension or more) as nested lists: all ints when every entry is
+    integral, otherwise floats."""
     a = np.asarray(arr, dtype=np.float64)
-    if np.all(np.abs(a - np.round(a)) < 1e-9):
-        return np.round(a).astype(np.int64).tolist()
-    return np.round(a, 10).tolist()
+    rounded = np.round(a).astype(np.int64) if np.all(np.abs(a - np.round(a)) < 1e-9) \
+        else np.round(a, 10)
+    out: list[Any] = rounded.tolist()
+    return out
 
 
 def fmt(x: Any, digits: int = 6) -> str:
@@ -61,11 +63,11 @@ def signed(x: Any) -> str:
     return f"({s})" if s.startswith("-") else s
 
 
-def sum_text(terms: Sequence[Any]) -> str:
+def sum_text(terms: Iterable[Any]) -> str:
     return " + ".join(signed(v) for v in terms)
 
 
-def vec(v: Sequence[Any]) -> str:
+def vec(v: Iterable[Any]) -> str:
     return "[" + ", ".join(fmt(x) for x in v) + "]"
 
 
@@ -130,5 +132,5 @@ def keep_mistakes(answer: Answer, mistakes: Mistakes) -> Mistakes:
             if not math.isfinite(float(value)):
                 continue
             value = plain(value) if answer.kind == "int" else float(round(float(value), 10))
-        out.append((item[0], value, *item[2:]))
+        out.append((item[0], value) if len(item) == 2 else (item[0], value, item[2]))
     return out

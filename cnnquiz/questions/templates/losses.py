@@ -85,7 +85,7 @@ def cross_entropy(t: Ctx) -> Draft:
     else:
         z = _logits(t, t.by_level(3, 3, t.choice((3, 4))), 1)
         target = t.rng.randrange(len(z))
-    loss = float(ops.cross_entropy(z, target, label_smoothing=eps))  # type: ignore[arg-type]
+    loss = float(ops.cross_entropy(z, target, label_smoothing=eps))
     rows = z if t.level == 2 else [z]
     targets = target if t.level == 2 else [target]
     if t.level == 2:

@@ -10,13 +10,13 @@ padding), or adjust the asked layer's count (no bias, no input channels, pool we
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from cnnquiz.engine import arith
+from cnnquiz.engine.explain import Calc
 from cnnquiz.engine.spec import parse_layer
 from cnnquiz.errors import SpecError
 from cnnquiz.questions.model import Answer
-from cnnquiz.questions.template import Ctx, Draft, template
+from cnnquiz.questions.template import Ctx, Draft, DraftMistake, template
 from cnnquiz.questions.templates.common import net, net_spec, shape_text, step
 from cnnquiz.questions.templates.costs_common import dsl_note, layer_block, thousands
 
@@ -48,7 +48,7 @@ def ask_network(t: Ctx, case: Case, ask: str, layer: int | None) -> Draft:
     rows = summary.rows[:layer] if layer else summary.rows
     solution = []
     for r in rows:
-        parts = [r.explain[key] for key in ("H", "size") if key in r.explain]
+        parts: list[Calc | str] = [r.explain[key] for key in ("H", "size") if key in r.explain]
         if ask == "params" and (layer is None or r.index == layer):
             parts.append(r.explain.get("params", t.tr("0 parameters", "0 个参数")))
         detail = "; ".join(f"`{p}`" for p in parts)
@@ -59,7 +59,7 @@ def ask_network(t: Ctx, case: Case, ask: str, layer: int | None) -> Draft:
     if ask == "params" and not layer:
         solution.append(step(t, "Total", "合计", " + ".join(thousands(r.params) for r in rows if r.params)
                              + f" = {thousands(count)}"))
-    mistakes: list[tuple[str, Any]] = []
+    mistakes: list[DraftMistake] = []
     for name, alt in case.wrong:
         try:
             other = net(alt, case.shape)

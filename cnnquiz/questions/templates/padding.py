@@ -9,12 +9,10 @@ output) since its answer is an int.
 
 from __future__ import annotations
 
-from typing import Any
-
 from cnnquiz.engine import arith
 from cnnquiz.engine.explain import Calc
 from cnnquiz.questions.model import Answer
-from cnnquiz.questions.template import Ctx, Draft, template
+from cnnquiz.questions.template import Ctx, Draft, DraftMistake, template
 from cnnquiz.questions.templates.common import CHANNELS, net, net_spec, shape_text, step
 
 
@@ -126,7 +124,7 @@ def _tf_output(t: Ctx, version: int) -> Draft:
                      step(t, "Split: left", "左侧", tf["same"].left),
                      step(t, "right (gets the odd extra)", "右侧（多出的一个放右边）",
                           tf["same"].right)]
-    mistakes: list[tuple[Any, ...]] = [
+    mistakes: list[DraftMistake] = [
         ("mixed-padding-modes", tf[m].out.value) for m in ("valid", "same", "full") if m != mode
     ]
     if mode == "same":
@@ -177,7 +175,7 @@ def _tf_split(t: Ctx, version: int) -> Draft:
     ]
     other = tf.right.value if side == "left" else tf.left.value
     no_stride = arith.tf_padding(n, k, 1, "same", d)
-    mistakes: list[tuple[Any, ...]] = [
+    mistakes: list[DraftMistake] = [
         ("tf-pad-extra-left", other),
         ("gave-pad-total", tf.total.value),
         ("tf-same-ignores-stride", no_stride.left.value if side == "left" else no_stride.right.value),

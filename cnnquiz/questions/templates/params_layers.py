@@ -125,6 +125,7 @@ def batchnorm_params(t: Ctx) -> Draft:
 @template("params.maxout", "pmx", "params", title=("Maxout parameters", "Maxout 参数量"))
 def maxout_params(t: Ctx) -> Draft:
     k = t.choice((2, 3, 4, 5))
+    shape: tuple[int, ...]
     if t.level == 1:
         shape, layers = (t.rng.randrange(8, 101),), f"linear({t.rng.randrange(4, 21)})"
     elif t.level == 2:

@@ -12,12 +12,12 @@ Invented operation spec (recomputable without cnnquiz):
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Sequence
 
 from cnnquiz.engine import arith
 from cnnquiz.engine.explain import Calc
 from cnnquiz.questions.model import Answer
-from cnnquiz.questions.template import Ctx, Draft, template
+from cnnquiz.questions.template import Ctx, Draft, DraftMistake, template
 from cnnquiz.questions.templates.common import CHANNELS, net, net_spec, shape_text, step
 
 # (size, kernel, stride, padding, ceil) of pooling layers in AlexNet, VGG, ResNet, GoogLeNet,
@@ -87,7 +87,7 @@ def pool_output_size(t: Ctx) -> Draft:
     def shape(h: int) -> list[int]:
         return [c, h, h]
 
-    mistakes: list[tuple[Any, ...]] = [("forgot-plus-one", shape(hout.value - 1))]
+    mistakes: list[DraftMistake] = [("forgot-plus-one", shape(hout.value - 1))]
     if ceil:
         mistakes += [("floor-instead-of-ceil", shape(arith.pool_out(n, k, s, p).value)),
                      ("ignored-ceil-last-window-rule", shape(_raw_ceil(n, k, s, p)))]
@@ -112,6 +112,8 @@ def _spp_fits(a: int, levels: tuple[int, ...]) -> bool:
 
 
 def _spp_config(t: Ctx) -> tuple[int, int, tuple[int, ...], str]:
+    levels: tuple[int, ...]
+    sizes: Sequence[int]
     if t.level == 1:
         c, levels, ask = t.choice((1, 8, 16, 32)), (t.choice((2, 3, 4)),), \
             t.choice(("kernel_size", "stride"))
@@ -164,7 +166,7 @@ def pool_spp(t: Ctx) -> Draft:
         solution.append(step(t, "Concatenate the levels", "拼接各级",
                              Calc(total, "sum of C*n*n", " + ".join(parts))))
         value = total
-        mistakes: list[tuple[Any, ...]] = [("forgot-channels", total // c),
+        mistakes: list[DraftMistake] = [("forgot-channels", total // c),
                                            ("spp-n-bins-not-n-squared", c * sum(levels))]
     elif ask == "kernel_size":
         value = arith.ceil_div(a, level)

@@ -9,7 +9,7 @@ count_include_pad=True). Unpooling uses `{"op": "max_unpool2d", "x": map to unpo
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 import numpy as np
 
@@ -48,7 +48,7 @@ def _taps(x: list[list[int]], rows: tuple[int, int], cols: tuple[int, int], p: i
 def pool_by_hand(t: Ctx) -> Draft:
     n, k, s, p, ceil = t.choice((((4, 2, 2, 0, False),), ((6, 2, 2, 0, False), (6, 3, 3, 0, False)),
                                  _TRICKY)[t.level - 1])
-    kind = t.choice(("max", "avg"))
+    kind: Literal["max", "avg"] = t.choice(("max", "avg"))
     lo = -5 if t.level == 3 else 0
     x = [[t.rng.randrange(lo, 10) for _ in range(n)] for _ in range(n)]
 

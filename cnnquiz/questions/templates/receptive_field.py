@@ -17,7 +17,7 @@ from cnnquiz.engine.explain import const
 from cnnquiz.engine.spec import parse
 from cnnquiz.errors import SpecError
 from cnnquiz.questions.model import Answer
-from cnnquiz.questions.template import Ctx, Draft, template
+from cnnquiz.questions.template import Ctx, Draft, DraftMistake, template
 from cnnquiz.questions.templates.common import net, net_spec, shape_text, step
 from cnnquiz.questions.templates.costs_common import conv_text, difference, layer_block, rf_walk
 
@@ -129,18 +129,18 @@ def rf_jump(t: Ctx) -> Draft:
     if t.level == 2:
         a = t.rng.randrange(0, hout - 1)
         b = t.rng.randrange(a + 1, hout)
-        value = (b - a) * jump
+        distance = (b - a) * jump
         prompt = intro + t.tr(
             f"How many input pixels apart are the centres of the receptive fields of output rows "
             f"{a} and {b} (0-based) of the last layer?",
             f"最后一层输出的第 {a} 行与第 {b} 行（从 0 数）的感受野中心相距多少个输入像素？")
         solution.append(step(t, "Distance = (b - a) * jump", "距离 = (b - a) * 跳距",
-                             f"({b} - {a})*{jump} = {value}"))
+                             f"({b} - {a})*{jump} = {distance}"))
         spec = difference(center_spec(shape, layers, b), center_spec(shape, layers, a))
         mistakes = [("added-strides", (b - a) * s_sum),
                     ("ignored-pool-stride", (b - a) * no_pool.j.value),
                     ("one-index-off", (b - a + 1) * jump)]
-        return Draft(prompt, Answer("int", value), solution, spec, mistakes)
+        return Draft(prompt, Answer("int", distance), solution, spec, mistakes)
     unit = t.rng.randrange(0, hout)
     start = float(last.start or 0.0)
     value = start + unit * jump
@@ -206,7 +206,7 @@ def rf_window(t: Ctx) -> Draft:
              f"[{centre:g} - {(rf.r.value - 1) / 2:g}, {centre:g} + {(rf.r.value - 1) / 2:g}] = "
              f"[{window[0]}, {window[1]}]"),
     ]
-    mistakes: list[tuple[str, Any]] = [("one-index-off", [window[0] + 1, window[1] + 1])]
+    mistakes: list[DraftMistake] = [("one-index-off", [window[0] + 1, window[1] + 1])]
     for name, wrong in (("ignored-padding-offset", rf_walk(layers, padding=False)),
                         ("ignored-stride", rf_walk(layers, stride=False)),
                         ("multiplied-strides-wrongly", rf_walk(layers, own_stride=True)),

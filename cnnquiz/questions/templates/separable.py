@@ -81,11 +81,11 @@ def separable_params(t: Ctx) -> Draft:
                     ("depthwise-as-standard", std.total_params - wrong_dw - pw.value),
                     ("dsconv-swapped-channels", std.total_params - swapped)]
     else:
-        value = std.total_params / sep.total_params
+        times = std.total_params / sep.total_params
         solution.append(step(t, "Ratio", "倍数",
-                             f"{thousands(std.total_params)} / {thousands(sep.total_params)} = {value:.4f} ≈ "
-                             f"{value:.2f}"))
-        answer, spec = Answer("float", value, 0.01), ratio(std_spec, sep_spec)
+                             f"{thousands(std.total_params)} / {thousands(sep.total_params)} = {times:.4f} ≈ "
+                             f"{times:.2f}"))
+        answer, spec = Answer("float", times, 0.01), ratio(std_spec, sep_spec)
         mistakes = [("inverted-ratio", sep.total_params / std.total_params),
                     ("forgot-pointwise", std.total_params / dw.value),
                     ("dsconv-swapped-channels", std.total_params / swapped)]

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from cnnquiz.engine import arith
 from cnnquiz.questions.model import Answer
-from cnnquiz.questions.template import Ctx, Draft, template
+from cnnquiz.questions.template import Ctx, Draft, DraftMistake, template
 from cnnquiz.questions.templates.common import CHANNELS, net, net_spec, shape_text, step
 
 MODES = ("full", "valid", "same")
@@ -66,7 +66,7 @@ def conv1d_length(t: Ctx) -> Draft:
         solution.append(step(t, f"With stride {s}, count the kept positions",
                              f"步长为 {s} 时，数保留下来的位置", out))
     solution.append(step(t, f"Answer: {out.value}", f"答案：{out.value}"))
-    mistakes: list[tuple[object, ...]] = [
+    mistakes: list[DraftMistake] = [
         ("mixed-padding-modes", _length(n, m, s, other)) for other in MODES if other != mode
     ]
     if mode == "full":
@@ -120,7 +120,7 @@ def conv_dilated_height(t: Ctx) -> Draft:
     def height(n: int, kk: int, ss: int, pp: int | tuple[int, int], dd: int) -> int:
         return int(arith.conv_out(n, kk, ss, pp, dd).value)
 
-    mistakes: list[tuple[object, ...]] = [
+    mistakes: list[DraftMistake] = [
         ("ignored-dilation", height(h, k, s, p, 1)),
         ("span-d-times-k", (h + 2 * p - d * k) // s + 1),
         ("forgot-plus-one", hout.value - 1),

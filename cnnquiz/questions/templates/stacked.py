@@ -7,7 +7,7 @@ specs of costs_common.
 from __future__ import annotations
 
 from cnnquiz.questions.model import Answer
-from cnnquiz.questions.template import Ctx, Draft, template
+from cnnquiz.questions.template import Ctx, Draft, DraftMistake, template
 from cnnquiz.questions.templates.common import net, net_spec, shape_text, step
 from cnnquiz.questions.templates.costs_common import conv_text, difference, ratio, thousands
 
@@ -58,6 +58,7 @@ def stacked_params(t: Ctx) -> Draft:
     ]
     s_total, l_total = stack.total_params, single.total_params
     per_layer = stack.rows[0].params
+    mistakes: list[DraftMistake]
     if ask == "stack":
         answer, spec = Answer("int", s_total), st_spec
         mistakes = [("forgot-input-channels", s_total // c), ("counted-one-layer", per_layer),

@@ -10,7 +10,7 @@ from typing import Any
 
 from cnnquiz.errors import SpecError
 from cnnquiz.questions.model import Answer
-from cnnquiz.questions.template import Ctx, Draft, template
+from cnnquiz.questions.template import Ctx, Draft, DraftMistake, template
 from cnnquiz.questions.templates.common import CHANNELS, net, net_spec, shape_text, step
 
 Layer = dict[str, Any]
@@ -139,14 +139,14 @@ def flatten_size(t: Ctx) -> Draft:
     )
     solution = _walk(t, shape, layers, len(rows))
     n = len(stack)
-    mistakes: list[tuple[Any, ...]] = [
+    wrong: list[tuple[str, Any]] = [
         ("forgot-channels", last[1] * last[2]),
         ("ceil-instead-of-floor", _wrong(shape, stack, n, all_ceil=True)),
         ("ignored-padding", _wrong(shape, stack, n, no_pad=True)),
         ("ignored-stride", _wrong(shape, stack, n, no_stride=True)),
     ]
-    mistakes = [(name, v if isinstance(v, int) else v[0] * v[1] * v[2])
-                for name, v in mistakes if v is not None]
+    mistakes: list[DraftMistake] = [(name, v if isinstance(v, int) else v[0] * v[1] * v[2])
+                                     for name, v in wrong if v is not None]
     spec = {**net_spec(shape, layers, "output"), "at": [0]}
     return Draft(prompt, Answer("int", int(rows[-1].output[0])), solution, spec, mistakes)
 

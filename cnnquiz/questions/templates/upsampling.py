@@ -11,11 +11,9 @@ Operation specs invented here (no contract name existed):
 
 from __future__ import annotations
 
-from typing import Any
-
 from cnnquiz.engine import arith
 from cnnquiz.questions.model import Answer
-from cnnquiz.questions.template import Ctx, Draft, template
+from cnnquiz.questions.template import Ctx, Draft, DraftMistake, template
 from cnnquiz.questions.templates.common import count_en, net, net_spec, shape_text, step
 from cnnquiz.questions.templates.costs_common import conv_text
 
@@ -88,7 +86,7 @@ def _convT_size(t: Ctx, version: int) -> Draft:
                          f"反解 W：W = {n} 时输出为 {hout}", formula)]
         spec = {"op": "convT_input_size", "out": hout, "kernel_size": k, "stride": s,
                 "padding": p, "output_padding": op, "dilation": d}
-        mistakes: list[tuple[str, Any]] = [
+        mistakes: list[DraftMistake] = [
             ("swapped-in-out", arith.convT_out(hout, k, s, p, op, d).value),
             ("used-conv-formula", arith.conv_out(hout, k, s, p, d).value),
             ("convT-used-in-times-s", max(1, hout // s))]

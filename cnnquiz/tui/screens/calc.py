@@ -61,10 +61,9 @@ class CalcScreen(Screen[None]):
         localise(self, self.app.lang)
         yield Header()
         with Horizontal(id="calc-form"):
-            spec = SpecInput(self.initial, placeholder=self.tt("spec"), id="calc-spec",
-                             suggester=LayerSuggester(layer_names()))
-            spec.paste_label = lambda n: self.tt("pasted", n=n)  # type: ignore[method-assign]
-            yield spec
+            yield SpecInput(self.initial, placeholder=self.tt("spec"), id="calc-spec",
+                            suggester=LayerSuggester(layer_names()),
+                            paste_label=lambda n: self.tt("pasted", n=n))
             yield Select[str]([], prompt=self.tt("network"), id="calc-network")
             yield Input(DEFAULT_INPUT, placeholder=self.tt("input_size"), id="calc-input")
         yield Static("", id="calc-error")

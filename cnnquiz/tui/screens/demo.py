@@ -129,7 +129,7 @@ class DemoScreen(Screen[None]):
     @on(Input.Changed)
     def rebuild(self) -> None:
         op = self.query_one("#demo-op", Select).value
-        self.op = op if isinstance(op, str) and op in OPS else "conv"  # type: ignore[assignment]
+        self.op = op if isinstance(op, str) and op in OPS else "conv"
         values: dict[str, int | str | None] = {}
         for name in FIELDS:
             field = self.query_one(f"#demo-{name}", Input)

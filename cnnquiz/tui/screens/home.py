@@ -14,6 +14,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from cnnquiz.errors import CnnquizError
+from cnnquiz.i18n import Lang
 from cnnquiz.topics import ORDER
 from cnnquiz.tui.keys import localise
 from cnnquiz.tui.names import topic_name
@@ -25,7 +26,7 @@ if TYPE_CHECKING:
     from cnnquiz.tui.app import CnnquizApp
 
 
-def mastery_rows(summary: Progress, lang: str) -> list[tuple[str, float, str]]:
+def mastery_rows(summary: Progress, lang: Lang) -> list[tuple[str, float, str]]:
     """Mean predicted recall of the studied skills of each topic, in topic-map order."""
     recalls: dict[str, list[float]] = defaultdict(list)
     for skill in summary.skills:

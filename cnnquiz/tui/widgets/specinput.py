@@ -7,19 +7,26 @@ typing anything afterwards drops it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from textual import events
 from textual.widgets import Input
 
 
+def _lines(lines: int) -> str:
+    return f"<{lines} lines>"
+
+
 class SpecInput(Input):
-    def __init__(self, *args: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+    def __init__(self, value: str | None = None, *,
+                 paste_label: Callable[[int], str] = _lines, **kwargs: Any) -> None:
+        """`paste_label(lines)`: the one line shown for a pasted text of that many lines
+        (the screen localises it); the rest is Input's."""
+        super().__init__(value, **kwargs)
+        self.paste_label = paste_label
         self.pasted: str | None = None
         self._stand_in = ""
-
-    def paste_label(self, lines: int) -> str:
-        """The one line shown for a pasted text of `lines` lines (the screen localises it)."""
-        return f"<{lines} lines>"
 
     def _on_paste(self, event: events.Paste) -> None:
         if "\n" not in event.text.strip():
