@@ -38,7 +38,7 @@ def _reason(err: Any, loc: Loc) -> str:
         return str(err["ctx"]["error"])
     if kind in ("model_type", "model_attributes_type", "dict_type"):
         return f"expected {_expected_mapping(_model_at(loc))}, got {_got(value)}"
-    message = err["msg"][:1].lower() + err["msg"][1:]
+    message: str = err["msg"][:1].lower() + err["msg"][1:]
     if kind.endswith("_type") or not isinstance(value, dict | list):
         message += f", got {_got(value)}"
         if kind == "string_type" and isinstance(value, int | float | bool | dt.date):

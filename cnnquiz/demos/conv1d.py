@@ -24,7 +24,8 @@ def as_row(a: FloatArray, name: str) -> FloatArray:
     """A 1-D sequence out of a parsed C x H x W matrix of one row."""
     if a.shape[0] != 1 or a.shape[1] != 1:
         raise DemoError(f"{name}: a 1-D convolution takes one row of numbers, like \"1 2 3 4\"")
-    return a[0, 0]
+    row: FloatArray = a[0, 0]
+    return row
 
 
 def conv1d_demo(x: FloatArray, w: FloatArray, stride: int = 1, padding: Padding = 0,
