@@ -24,7 +24,6 @@ WEAKEST = 8  # skills listed (and practised with `p`) on the stats screen
 MISTAKES = 8
 
 PREFIX = "app."  # the app's keys among the learner's saved settings
-INTERVIEW = "interview_date"  # shared with the scheduler (store.scheduler.INTERVIEW_DATE)
 
 
 @dataclass(frozen=True)
@@ -141,17 +140,20 @@ class Services:
         return self.application.study(topics, count, keys=skills, level=level, rng=rng)
 
     def prefs(self, lang: Lang, theme: str, length: int) -> Prefs:
-        """Saved settings, falling back to the given defaults."""
+        """Saved settings, falling back to the given defaults; SettingsError for a saved
+        interview date that is not a date (as everywhere else, not taken for none)."""
+        from cnnquiz.store.scheduler import interview_date
+
         saved = self.application.preferences()
         stored_lang = saved.get(PREFIX + "lang")
-        level, interview = saved.get(PREFIX + "level"), saved.get(INTERVIEW)
+        level = saved.get(PREFIX + "level")
         length_text = saved.get(PREFIX + "length", "")
         return Prefs(
             lang=stored_lang if is_lang(stored_lang) else lang,
             theme=saved.get(PREFIX + "theme", theme),
             length=int(length_text) if length_text.isdigit() else length,
             level=int(level) if level and level.isdigit() else None,
-            interview=_date(interview))
+            interview=interview_date(saved))
 
     def save_prefs(self, prefs: Prefs) -> None:
         self._ready = None  # a prepared session planned with the old interview date
@@ -162,9 +164,3 @@ class Services:
             self.application.set_preference(key, value)
         self.application.set_interview_date(prefs.interview)
 
-
-def _date(text: str | None) -> date | None:
-    try:
-        return date.fromisoformat(text) if text else None
-    except ValueError:
-        return None

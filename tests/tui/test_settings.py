@@ -123,3 +123,20 @@ async def test_a_past_or_unreadable_interview_date_is_refused_where_it_was_typed
         assert isinstance(app.screen, HomeScreen)
         assert app.services.application.interview_date().isoformat() == "2026-12-06"
         assert "10 days" in plain(app.screen.query_one("#interview"))
+
+
+async def test_a_damaged_interview_date_in_the_store_is_reported_not_dropped(
+        app_factory: MakeApp, db: str) -> None:
+    """A saved date that is no date is an error the learner sees when the app opens (as
+    `cnnquiz stats` reports it), not a plan quietly made without the interview."""
+    from cnnquiz.store.db import open_store
+
+    store = open_store(db)
+    store.set_setting(store.learner_id("default"), "interview_date", "next tuesday")
+    store.close()
+    app = app_factory()
+    async with app.run_test(size=(80, 24)):
+        await settle(app)
+        shown = [n.message for n in app._notifications]
+        assert not app.ready
+        assert any("interview_date" in m and "next tuesday" in m for m in shown), shown
