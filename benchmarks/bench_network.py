@@ -31,9 +31,7 @@ from cnnquiz.questions.network_case import case_for
 
 def cold() -> None:
     """Forget the readers' caches, so both parse every layer text anew."""
-    spec._parse_cached.cache_clear()
     spec.parse_layer.cache_clear()
-    spec._meaning.cache_clear()
     print_tree._arguments.cache_clear()
     print_layers._meaning.cache_clear()
 

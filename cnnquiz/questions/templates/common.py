@@ -13,7 +13,7 @@ IMAGE_SIZES = (224, 227, 256, 299, 128, 96, 64, 32, 28)
 FEATURE_SIZES = (112, 56, 55, 28, 27, 14, 13, 7)
 CHANNELS = (16, 32, 48, 64, 96, 128, 192, 256, 384, 512)
 SMALL_CHANNELS = (1, 3, 8, 16, 32)
-ANALYSES_KEPT = 4096  # distinct (stack, input) analyses kept by `net`
+ANALYSES_KEPT = 1024  # distinct (stack, input) analyses kept by `net` (about 4.5 MB when full)
 
 
 def count_en(n: int, noun: str, plural: str = "") -> str:
