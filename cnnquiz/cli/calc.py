@@ -40,7 +40,7 @@ def calc(
     explain: bool = typer.Option(False, "--explain", help="Show each layer's formulas."),
     list_: bool = typer.Option(False, "--list", help="List the built-in networks."),
 ) -> None:
-    from cnnquiz.engine.calc_rows import shape_text
+    from cnnquiz.engine.calc_rows import shape_cell
 
     application = make_application(context.settings(ctx))
     if list_:
@@ -50,7 +50,7 @@ def calc(
                                    for n in nets]))
             return
         for net in nets:
-            typer.echo(f"{net.name:<12} {shape_text(net.input):<14} {net.about}")
+            typer.echo(f"{net.name:<12} {shape_cell(net.input):<14} {net.about}")
         return
     result = application.calc(spec, input, stdin=sys.stdin)
     for line in result.notices:

@@ -14,7 +14,7 @@ import sys
 import typer
 
 from cnnquiz.cli import text_table
-from cnnquiz.engine.calc_rows import calc_rows, scaled, shape_text, total_row
+from cnnquiz.engine.calc_rows import calc_rows, scaled, shape_cell, total_row
 from cnnquiz.engine.network import Summary
 from cnnquiz.i18n import Lang, text
 
@@ -41,7 +41,7 @@ def table_lines(summary: Summary, title: str | None, explain: bool, lang: Lang,
     lines = text_table.render(headers, [*body, total], RIGHT, width, wrappable=(1, 2))
     lines.insert(-1, lines[1])  # a rule above the total
     heading = text("calc.title", lang, name=title or text("calc.network", lang),
-                   shape=shape_text(summary.input))
+                   shape=shape_cell(summary.input))
     totals = text("calc.totals", lang, params=f"{summary.total_params:,}",
                   macs=f"{summary.total_macs:,}", scaled=scaled(summary.total_macs))
     wrapped_totals = text_table.wrap(totals, width) if width else [totals]

@@ -40,12 +40,14 @@ def scaled(n: int) -> str:
 
 
 @lru_cache(maxsize=4096)
-def _shape_text(shape: tuple[int, ...]) -> str:
+def _shape_cell(shape: tuple[int, ...]) -> str:
     return " x ".join(map(str, shape))
 
 
-def shape_text(shape: Sequence[int]) -> str:
-    return _shape_text(tuple(shape))
+def shape_cell(shape: Sequence[int]) -> str:
+    """A shape as the calculator's table shows it, `64 x 55 x 55` (question text writes
+    `64x55x55`: questions.templates.common.shape_text)."""
+    return _shape_cell(tuple(shape))
 
 
 @dataclass(frozen=True)
@@ -75,13 +77,13 @@ def calc_rows(summary: Summary, explain: bool = False) -> list[CalcRow]:
     for row in summary.rows:
         if row.type == "linear" and len(shape) == 3:
             flat = shape[0] * shape[1] * shape[2]
-            out.append(CalcRow("", f"(flatten {shape_text(shape)} -> {flat}, implied by "
+            out.append(CalcRow("", f"(flatten {shape_cell(shape)} -> {flat}, implied by "
                                "linear)", str(flat), "0", "0", "-", "-", row.depth, True))
         label = f"{row.name} {row.spec}" if row.name and row.name != row.spec else row.spec
         if explain and row.explain:
             label += "".join(f"\n  {key}: {calc}" for key, calc in row.explain.items())
         out.append(CalcRow(
-            str(row.index), label, shape_text(row.output), f"{row.params:,}",
+            str(row.index), label, shape_cell(row.output), f"{row.params:,}",
             scaled(row.macs), "-" if row.rf is None else str(row.rf),
             "-" if row.jump is None else str(row.jump), row.depth))
         shape = row.output
@@ -89,5 +91,5 @@ def calc_rows(summary: Summary, explain: bool = False) -> list[CalcRow]:
 
 
 def total_row(summary: Summary, label: str) -> CalcRow:
-    return CalcRow("", label, shape_text(summary.output), f"{summary.total_params:,}",
+    return CalcRow("", label, shape_cell(summary.output), f"{summary.total_params:,}",
                    scaled(summary.total_macs), "", "")

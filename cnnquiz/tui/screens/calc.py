@@ -18,7 +18,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import DataTable, Header, Input, Select, Static
 
-from cnnquiz.engine.calc_rows import CalcRow, calc_rows, scaled, shape_text
+from cnnquiz.engine.calc_rows import CalcRow, calc_rows, scaled, shape_cell
 from cnnquiz.errors import CnnquizError
 from cnnquiz.i18n import text
 from cnnquiz.tui.keys import localise
@@ -140,7 +140,7 @@ class CalcScreen(Screen[None]):
                             for i, c in enumerate(cells)))
         self.query_one("#calc-totals", Static).update(Text(self.tt(
             "totals", params=f"{s.total_params:,}", macs=scaled(s.total_macs),
-            shape=shape_text(s.output)), style="bold"))
+            shape=shape_cell(s.output)), style="bold"))
         self.show_formula(table.cursor_row)
 
     @on(DataTable.RowHighlighted)
