@@ -2,7 +2,7 @@
 
 Most CLI tests run here (typer's CliRunner): a subprocess pays Python's and the
 libraries' start-up on every call, which made the CLI tests most of the suite's time.
-`run` gives what a script sees from `cnnquiz.cli.main.run`, the console entry point:
+`run` gives what a script sees from `cnnquiz.cli.main.run`, behind the console entry point:
 exit code, stdout, and a user error as one `error: ...` line on stderr. Any other
 exception is a bug and is raised, so the test fails on it (a subprocess would print a
 traceback). Typer converts the values itself here (`run` also installs cli.plainargs,
@@ -30,6 +30,7 @@ def _run(args: Sequence[str], env: Mapping[str, str] | None,
          input: str | None) -> subprocess.CompletedProcess[str]:
     from typer.testing import CliRunner
 
+    from cnnquiz.cli.launch import error_line
     from cnnquiz.cli.main import app
     from cnnquiz.errors import CnnquizError
 
@@ -41,8 +42,7 @@ def _run(args: Sequence[str], env: Mapping[str, str] | None,
     stdout, stderr, code = result.stdout, result.stderr, result.exit_code
     exc = result.exception
     if isinstance(exc, CnnquizError):
-        message = " ".join(line.strip() for line in str(exc).splitlines() if line.strip())
-        stderr, code = stderr + f"error: {message}\n", 1
+        stderr, code = stderr + f"error: {error_line(exc)}\n", 1
     elif isinstance(exc, KeyboardInterrupt):
         code = 130
     elif exc is not None and not isinstance(exc, SystemExit):
