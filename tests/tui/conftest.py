@@ -6,6 +6,7 @@ import random
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -13,6 +14,9 @@ from cnnquiz.i18n import Lang
 from cnnquiz.questions.model import Question
 from cnnquiz.tui import CnnquizApp, make_app
 from cnnquiz.tui.app import CnnquizApp as _App
+
+if TYPE_CHECKING:
+    from cnnquiz.tui.screens.study import StudyScreen
 
 SETTLE_STEPS = 1200  # x 50 ms: a busy CI machine may take a minute to open a store
 NOW = datetime(2026, 11, 26, 9, 0, tzinfo=UTC)
@@ -51,6 +55,20 @@ async def settle(app: CnnquizApp) -> None:
                 return
         await pilot.pause(0.05)
     raise AssertionError("the app's workers did not finish")
+
+
+async def start_session(app: CnnquizApp) -> StudyScreen:
+    """From home once the store is open: Enter, and the study screen with its first question."""
+    from textual.pilot import Pilot
+
+    from cnnquiz.tui.screens.study import StudyScreen
+
+    await settle(app)
+    await Pilot(app).press("enter")
+    await settle(app)
+    screen = app.screen
+    assert isinstance(screen, StudyScreen)
+    return screen
 
 
 def plain(widget: object) -> str:

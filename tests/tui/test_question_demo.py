@@ -6,7 +6,7 @@ import numpy as np
 
 from cnnquiz.tui.screens.demo import DemoScreen
 from cnnquiz.tui.screens.study import StudyScreen
-from tests.tui.conftest import MakeApp, settle
+from tests.tui.conftest import MakeApp, settle, start_session
 
 
 async def give_up(pilot, screen: StudyScreen) -> None:  # type: ignore[no-untyped-def]
@@ -18,11 +18,7 @@ async def give_up(pilot, screen: StudyScreen) -> None:  # type: ignore[no-untype
 async def test_d_after_a_by_hand_conv_opens_its_matrices(app_factory: MakeApp) -> None:
     app = app_factory(topics=["conv-by-hand"], length=12)
     async with app.run_test(size=(100, 32)) as pilot:
-        await settle(app)
-        await pilot.press("enter")
-        await settle(app)
-        screen = app.screen
-        assert isinstance(screen, StudyScreen)
+        screen = await start_session(app)
         for _ in range(12):  # until a by-hand convolution comes up
             q = screen.question
             assert q is not None
@@ -58,11 +54,7 @@ async def test_an_output_size_question_opens_its_layer_on_random_values(
         app_factory: MakeApp) -> None:
     app = app_factory(topics=["output-size"], length=12)
     async with app.run_test(size=(100, 32)) as pilot:
-        await settle(app)
-        await pilot.press("enter")
-        await settle(app)
-        screen = app.screen
-        assert isinstance(screen, StudyScreen)
+        screen = await start_session(app)
         for _ in range(12):
             await give_up(pilot, screen)
             if screen.demo is not None:

@@ -6,7 +6,7 @@ from cnnquiz.tui.screens.study import StudyScreen
 from cnnquiz.tui.widgets.choices import Choices
 from cnnquiz.tui.widgets.summary import SessionDone
 from cnnquiz.tui.widgets.verdict import VerdictPanel
-from tests.tui.conftest import MakeApp, plain, settle
+from tests.tui.conftest import MakeApp, plain, settle, start_session
 from tests.tui.test_study import attempts, right_answer, type_text
 
 SINGLE = "bank:conv1d-full-length"  # one right option (written first)
@@ -108,11 +108,7 @@ async def test_a_hint_is_shown_and_a_right_answer_after_it_is_saved_as_hard(
         app_factory: MakeApp, db: str) -> None:
     app = app_factory(topics=["output-size"], length=1)
     async with app.run_test(size=(100, 32)) as pilot:
-        await settle(app)
-        await pilot.press("enter")
-        await settle(app)
-        screen = app.screen
-        assert isinstance(screen, StudyScreen)
+        screen = await start_session(app)
         await pilot.press("ctrl+g")
         assert "Hint" in text_of(screen, "#line") and text_of(screen, "#steps").strip()
         await type_text(pilot, right_answer(screen))

@@ -11,7 +11,7 @@ from cnnquiz.questions.grading import grade
 from cnnquiz.store.models import Attempt
 from cnnquiz.tui.screens.study import StudyScreen
 from cnnquiz.tui.widgets.verdict import VerdictPanel
-from tests.tui.conftest import MakeApp, settle
+from tests.tui.conftest import MakeApp, settle, start_session
 
 
 def attempts(db: str) -> list[Attempt]:
@@ -88,11 +88,7 @@ async def test_unreadable_answer_keeps_the_question_and_reveals_nothing(
         app_factory: MakeApp, db: str) -> None:
     app = app_factory(topics=["output-size"], length=2)
     async with app.run_test(size=(100, 32)) as pilot:
-        await settle(app)
-        await pilot.press("enter")
-        await settle(app)
-        screen = app.screen
-        assert isinstance(screen, StudyScreen)
+        screen = await start_session(app)
         code = screen.question.code if screen.question else None
         await type_text(pilot, "banana")
         await pilot.press("enter")
@@ -127,11 +123,7 @@ async def test_quit_mid_session_keeps_answers_and_reopening_shows_them(
         app_factory: MakeApp, db: str) -> None:
     app = app_factory(topics=["output-size"], length=5)
     async with app.run_test(size=(100, 32)) as pilot:
-        await settle(app)
-        await pilot.press("enter")
-        await settle(app)
-        screen = app.screen
-        assert isinstance(screen, StudyScreen)
+        screen = await start_session(app)
         await type_text(pilot, right_answer(screen))
         await pilot.press("enter")
         await settle(app)
