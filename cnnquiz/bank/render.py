@@ -16,20 +16,12 @@ from __future__ import annotations
 from functools import partial
 
 from cnnquiz.bank.records import BankEntry, Concept
-from cnnquiz.i18n import Lang, as_lang
+from cnnquiz.i18n import Lang, as_lang, text
 from cnnquiz.questions import choices
 from cnnquiz.questions.codes import from36, to36
 from cnnquiz.questions.model import Answer, Mistake, Option, Question
 
 CODE_PREFIX = "bank:"
-_WORDS: dict[Lang, dict[str, str]] = {
-    "en": {"true": "True", "false": "False", "tf": "True or false?", "all": "choose all that apply",
-           "right": "right", "wrong": "wrong", "step": "**{letter}** ({verdict}): {why}"},
-    "zh": {"true": "对", "false": "错", "tf": "判断对错", "all": "多选，选出所有正确项",
-           "right": "正确", "wrong": "错误", "step": "**{letter}**（{verdict}）：{why}"},
-}
-
-
 def code_of(entry_id: str, variant: int | None = None) -> str:
     """`bank:<id>`, or `bank:<id>.<variant in base 36>` for one drawn order of its options."""
     return CODE_PREFIX + entry_id + ("" if variant is None else f".{to36(variant)}")
@@ -46,7 +38,7 @@ def split_code(code_or_id: str) -> tuple[str, int | None]:
 def to_question(item: BankEntry, lang: Lang = "en", variant: int | None = None) -> Question:
     """`item` rendered in `lang` ("en" or "zh") as a Question; `variant` draws the order
     of a choice question's options (None: the order the bare code `bank:<id>` draws)."""
-    e, words = item.entry, _WORDS[as_lang(lang)]
+    e, lang = item.entry, as_lang(lang)
     code = code_of(e.id, variant if e.kind == "choice" else None)  # only options move
     question_of = partial(Question, code=code, template="bank", topic=e.topic, level=e.level,
                           lang=lang, spec={"bank": item.source})
@@ -56,7 +48,7 @@ def to_question(item: BankEntry, lang: Lang = "en", variant: int | None = None) 
         points = tuple(p.get(lang) for p in e.points)
         return question_of(prompt=e.question.get(lang), answer=Answer("text", model),
                            solution=[model, *points], key_points=points)
-    written = _options(e, lang, words)
+    written = _options(e, lang)
     if e.kind == "truefalse":
         options, shown = written, {o.letter: o.letter for o in written}
     else:
@@ -69,12 +61,13 @@ def to_question(item: BankEntry, lang: Lang = "en", variant: int | None = None) 
         assert e.why is not None
         # zh: the colon outside the bold (Markdown does not close ** between "：" and a
         # Chinese character) and no space after it
-        lead = f"**{words['tf']}**：" if lang == "zh" else f"**{words['tf']}** "
+        lead = text("bank.tf", lang)
+        lead = f"**{lead}**：" if lang == "zh" else f"**{lead}** "
         prompt, solution = lead + question, [e.why.get(lang)]
     else:
-        prompt = question + (f" *({words['all']})*" if len(right) > 1 else "")
-        solution = [words["step"].format(letter=o.letter, why=o.why,
-                                         verdict=words["right" if o.correct else "wrong"])
+        prompt = question + (f" *({text('bank.all', lang)})*" if len(right) > 1 else "")
+        solution = [text("bank.step", lang, letter=o.letter, why=o.why,
+                         verdict=text("bank.right" if o.correct else "bank.wrong", lang))
                     for o in options]
         if e.answer is not None:
             solution.append(e.answer.get(lang))
@@ -83,10 +76,10 @@ def to_question(item: BankEntry, lang: Lang = "en", variant: int | None = None) 
                        solution=solution, mistakes=mistakes, options=options)
 
 
-def _options(e: Concept, lang: Lang, words: dict[str, str]) -> tuple[Option, ...]:
+def _options(e: Concept, lang: Lang) -> tuple[Option, ...]:
     if e.kind == "truefalse":
         why = e.why.get(lang) if e.why else ""
-        return (Option("A", words["true"], bool(e.statement_true), why),
-                Option("B", words["false"], not e.statement_true, why))
+        return (Option("A", text("bank.true", lang), bool(e.statement_true), why),
+                Option("B", text("bank.false", lang), not e.statement_true, why))
     return tuple(Option(chr(65 + i), o.text.get(lang), o.correct, o.why.get(lang))
                  for i, o in enumerate(e.options or ()))
