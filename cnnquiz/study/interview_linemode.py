@@ -18,14 +18,14 @@ EOF (or Ctrl-C) ends the interview early; what was answered is saved and scored.
 
 from __future__ import annotations
 
-import json
 import re
-from typing import Any, TextIO
+from typing import TextIO
 
 from cnnquiz.i18n import Lang, text
 from cnnquiz.questions.answer_text import answer_text
 from cnnquiz.study.interview import Answered, Asked, Interview
-from cnnquiz.study.linemode import GIVE_UP, Reader, Render, raw, undecodable
+from cnnquiz.study.lineio import LineIO, Reader, Render, raw, undecodable
+from cnnquiz.study.linemode import GIVE_UP
 from cnnquiz.study.loop import GAVE_UP
 from cnnquiz.study.scorecard import ReviewItem, Scorecard
 from cnnquiz.topics import BY_SLUG
@@ -40,13 +40,13 @@ def clock(seconds: float, lang: Lang) -> str:
     return text("interview.min_sec", lang, m=s // 60, s=s % 60)
 
 
-class InterviewLines:
+class InterviewLines(LineIO):
     def __init__(self, interview: Interview, stdin: TextIO, stdout: TextIO, *,
                  jsonl: bool = False, interactive: bool = False, render: Render = raw,
                  read_line: Reader | None = None) -> None:
-        self.iv, self.stdin, self.stdout = interview, stdin, stdout
-        self.jsonl, self.interactive, self.render, self.read_line = (jsonl, interactive, render,
-                                                                     read_line)
+        super().__init__(stdin, stdout, jsonl=jsonl, interactive=interactive, render=render,
+                         read_line=read_line)
+        self.iv = interview
         self.lang: Lang = "zh" if interview.lang == "zh" else "en"
 
     def t(self, key: str, **values: object) -> str:
@@ -157,20 +157,3 @@ class InterviewLines:
         else:
             lines.append(self.t("no_weak"))
         return lines
-
-    def _read(self, prompt: str) -> str | None:
-        if self.read_line is not None and not self.jsonl:
-            line = self.read_line(prompt)
-            return None if line is None else line.strip()
-        if self.interactive and not self.jsonl:
-            self.stdout.write(prompt)
-            self.stdout.flush()
-        line = self.stdin.readline()
-        return None if line == "" else line.strip()
-
-    def _emit(self, event: dict[str, Any], shown: str) -> None:
-        if self.jsonl and not event:
-            return
-        out = json.dumps(event, ensure_ascii=False, default=str) if self.jsonl else shown
-        self.stdout.write(out + "\n")
-        self.stdout.flush()

@@ -21,43 +21,28 @@ a terminal, plain text for a pipe); `--jsonl` carries the raw fields.
 
 from __future__ import annotations
 
-import json
 import re
-from collections.abc import Callable
 from typing import Any, TextIO
 
 from cnnquiz.i18n import Lang, text
 from cnnquiz.questions.answer_text import answer_text
 from cnnquiz.questions.grading import SELF_RATED
 from cnnquiz.questions.model import Question
+from cnnquiz.study.lineio import LineIO, Reader, Render, raw, undecodable
 from cnnquiz.study.loop import GAVE_UP, GIVE_UP_LINE, Outcome, StudyLoop
 from cnnquiz.topics import BY_SLUG
 
 GIVE_UP = GIVE_UP_LINE
-Render = Callable[[str, int], str]  # (Markdown, columns used on the left) -> text
-Reader = Callable[[str], "str | None"]  # (prompt) -> a line, None at EOF
 _OWN_NUMBER = re.compile(r"^\s*\d+[.)]\s+")
 
 
-def raw(markdown: str, _used: int = 0) -> str:
-    return markdown
-
-
-def undecodable(line: str) -> bool:
-    """The line held bytes that are not UTF-8 (read with errors="surrogateescape")."""
-    return any("\udc80" <= c <= "\udcff" for c in line)
-
-
-class Drill:
+class Drill(LineIO):
     def __init__(self, loop: StudyLoop, stdin: TextIO, stdout: TextIO, *, jsonl: bool = False,
                  interactive: bool = False, render: Render = raw,
                  read_line: Reader | None = None) -> None:
-        """`interactive`: show input prompts; `read_line` replaces reading `stdin`
-        (a terminal's line editor)."""
-        self.loop, self.stdin, self.stdout = loop, stdin, stdout
-        self.jsonl, self.interactive = jsonl, interactive
-        self.render = render
-        self.read_line = read_line
+        super().__init__(stdin, stdout, jsonl=jsonl, interactive=interactive, render=render,
+                         read_line=read_line)
+        self.loop = loop
         self.lang: Lang = "zh" if loop.lang == "zh" else "en"
 
     def t(self, key: str, **values: object) -> str:
@@ -175,20 +160,3 @@ class Drill:
         pad = " " * len(bullet)
         body = self.render(markdown, len(bullet)).split("\n")
         return "\n".join([bullet + body[0], *(pad + line if line else "" for line in body[1:])])
-
-    def _read(self, prompt: str) -> str | None:
-        if self.read_line is not None and not self.jsonl:
-            line = self.read_line(prompt)
-            return None if line is None else line.strip()
-        if self.interactive and not self.jsonl:
-            self.stdout.write(prompt)
-            self.stdout.flush()
-        line = self.stdin.readline()
-        return None if line == "" else line.strip()
-
-    def _emit(self, event: dict[str, Any], shown: str) -> None:
-        if self.jsonl and not event:
-            return
-        out = json.dumps(event, ensure_ascii=False, default=str) if self.jsonl else shown
-        self.stdout.write(out + "\n")
-        self.stdout.flush()
