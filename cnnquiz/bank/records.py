@@ -59,11 +59,6 @@ class Concept:
     def section(self) -> int:
         return BY_SLUG[self.topic].section
 
-    @property
-    def correct_letters(self) -> list[str]:
-        """Letters (A, B, ...) of the correct options of a choice entry, in order."""
-        return [chr(65 + i) for i, o in enumerate(self.options or ()) if o.correct]
-
     @classmethod
     def from_plain(cls, d: dict[str, Any]) -> Concept:
         """From validated plain data: `Entry.model_dump()` or a `to_plain()` dict."""

@@ -147,11 +147,6 @@ class Entry(_Strict):
     def section(self) -> int:
         return BY_SLUG[self.topic].section
 
-    @property
-    def correct_letters(self) -> list[str]:
-        """Letters (A, B, ...) of the correct options of a choice entry, in order."""
-        return [chr(65 + i) for i, o in enumerate(self.options or ()) if o.correct]
-
 
 def kind_problems(entry: Entry) -> list[tuple[Loc, str]]:
     """What `entry`'s kind requires and forbids, as (location, reason) pairs."""
