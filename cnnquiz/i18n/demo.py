@@ -43,7 +43,7 @@ STRINGS: dict[str, tuple[str, str]] = {
              "输出为该画布的第 {r0}-{r1} 行、第 {c0}-{c1} 列（填充 {p} 从每边裁掉{extra}）"),
     "crop_op": (", output padding adds {op} at the bottom/right",
                 "，output padding 在下方和右侧补 {op}"),
-    "zero_view": ("View 2, zero insertion: s-1 = {gap} zero(s) between input cells, "
+    "zero_view": ("View 2, zero insertion: a gap of s-1 = {gap} between input cells, filled with zeros, "
                   "d(k-1)-p = {pad} padding around them (negative crops), then a stride-1 "
                   "convolution with the flipped kernel",
                   "视角二，插零：输入单元之间插入 s-1 = {gap} 个零，四周填充 d(k-1)-p = {pad}"
@@ -63,8 +63,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "train_kernel_flipped": ("kernel, reversed", "卷积核（反转）"),
     "train_products": ("×", "乘积"),
     "train_output": ("output", "输出"),
-    "trains_rule": ("Two trains: the input, and the kernel passing along it {s} car(s) a "
-                    "step; each output is the sum of the products of the cars one above "
+    "trains_rule": ("Two trains: the input, and the kernel passing along it by the stride "
+                    "({s} a step); each output is the sum of the products of the cars one above "
                     "the other. PyTorch's conv1d uses the kernel as given (--flip reverses "
                     "it first: the convolution of numpy.convolve, where the trains meet "
                     "head to head; with --padding full, n+m-1 outputs).",

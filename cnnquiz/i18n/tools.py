@@ -28,10 +28,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "sum": ("{terms} = {value}", "{terms} = {value}"),
     "playing": ("playing, {s} s a step", "播放中，每步 {s} 秒"),
     "paused": ("paused (space plays, {s} s a step)", "已暂停（空格播放，每步 {s} 秒）"),
-    "trains_hint": ("Two trains: the kernel moves {s} car(s) a step; each output sums the "
-                    "products of the cars one above the other. As given, the kernel is "
-                    "PyTorch's conv1d; f reverses it (convolution proper: the trains meet "
-                    "head to head).",
+    "trains_hint": ("Two trains: the kernel moves by the stride ({s} a step); each output "
+                    "sums the products of the cars one above the other. Unflipped, the "
+                    "kernel works as PyTorch's conv1d; f flips it (convolution proper: the "
+                    "trains meet head to head).",
                     "两列火车：卷积核每步前进 {s} 节车厢；每个输出是上下对齐的车厢两两相乘之和。"
                     "按原样使用卷积核即 PyTorch 的 conv1d；按 f 将其反转（真正的卷积：两列火车"
                     "迎面相遇）。"),

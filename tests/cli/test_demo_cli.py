@@ -47,7 +47,7 @@ def test_transposed_convolution_shows_both_views(invoke: Invoke) -> None:
     assert scatter < zeros < out.index("Both views give the same output:")
     assert "input [1, 1] = 4, times the kernel, added at rows 2-4, columns 2-4" in out
     assert "the output is rows 1-4, columns 1-4 of this canvas" in out
-    assert "s-1 = 2-1 = 1 zero(s)" in out and "d(k-1)-p = 1*(3-1)-1 = 1" in out
+    assert "a gap of s-1 = 2-1 = 1 between input cells" in out and "d(k-1)-p = 1*(3-1)-1 = 1" in out
     assert "kernel, flipped" in out and "o" in out.split("View 2")[1]
     data = json.loads(invoke("demo", "convT", "--x", "1 2; 3 4", "--w", "1 0 1; 0 1 0; 1 1 1",
                              "--stride", "2", "--padding", "1", "--output-padding", "1",
