@@ -16,6 +16,8 @@ from cnnquiz.tui import CnnquizApp, make_app
 from cnnquiz.tui.app import CnnquizApp as _App
 
 if TYPE_CHECKING:
+    from textual.pilot import Pilot
+
     from cnnquiz.tui.screens.study import StudyScreen
 
 SETTLE_STEPS = 1200  # x 50 ms: a busy CI machine may take a minute to open a store
@@ -55,6 +57,12 @@ async def settle(app: CnnquizApp) -> None:
                 return
         await pilot.pause(0.05)
     raise AssertionError("the app's workers did not finish")
+
+
+async def press(pilot: Pilot[None], *keys: str) -> None:
+    """Press `keys`, then wait until the app has done what they started."""
+    await pilot.press(*keys)
+    await settle(pilot.app)  # type: ignore[arg-type]
 
 
 async def start_session(app: CnnquizApp) -> StudyScreen:

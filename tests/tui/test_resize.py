@@ -8,15 +8,10 @@ import pytest
 from textual.pilot import Pilot
 
 from cnnquiz.tui.screens.home import HomeScreen
-from tests.tui.conftest import MakeApp, seed_progress, settle
+from tests.tui.conftest import MakeApp, press, seed_progress, settle
 
 Step = Callable[[Pilot[None]], Awaitable[None]]
 SIZES = [(40, 12), (120, 40), (41, 13), (40, 12), (80, 24)]
-
-
-async def press(pilot: Pilot[None], *keys: str) -> None:
-    await pilot.press(*keys)
-    await settle(pilot.app)  # type: ignore[arg-type]
 
 
 async def home(pilot: Pilot[None]) -> None:

@@ -20,15 +20,10 @@ from textual.widgets import Input, Select, TextArea
 from cnnquiz.tui import make_app
 from cnnquiz.tui.screens.demo import DemoScreen
 from cnnquiz.tui.screens.study import StudyScreen
-from tests.tui.conftest import NOW, right_text, seed_progress, settle, typed
+from tests.tui.conftest import NOW, press, right_text, seed_progress, settle, typed
 
 SIZES = {"80x24": (80, 24), "120x40": (120, 40)}
 Steps = Callable[[Pilot[None]], Awaitable[None]]
-
-
-async def press(pilot: Pilot[None], *keys: str) -> None:
-    await pilot.press(*keys)
-    await settle(pilot.app)  # type: ignore[arg-type]
 
 
 async def nothing(pilot: Pilot[None]) -> None:
