@@ -15,7 +15,7 @@ from cnnquiz.engine.network import Row
 from cnnquiz.engine.spec import Layer
 from cnnquiz.questions.model import Answer
 from cnnquiz.questions.network_case import NetworkCase, intro, spec_of, variant, where, with_args
-from cnnquiz.questions.template import Ctx, Draft, DraftMistake
+from cnnquiz.questions.template import Ctx, Draft, Wrong
 from cnnquiz.questions.templates.common import shape_text, step
 
 KEEPS_SHAPE = ("relu", "bn", "dropout", "sigmoid", "tanh")
@@ -70,16 +70,16 @@ def output_shape(t: Ctx, case: NetworkCase) -> Draft:
     prompt = intro(t, case, row.index) + "\n\n" + t.tr(
         f"What is the output shape of {where(t, row)} (C x H x W, or N after flatten)?",
         f"{where(t, row)}的输出形状是多少（C x H x W，展平后为 N）？")
-    mistakes: list[DraftMistake] = []
+    mistakes: list[Wrong] = []
     if row.type in ("conv", "maxpool", "avgpool"):
         c, h, w = row.output
-        mistakes.append(("forgot-plus-one", [c, h - 1, w - 1]))
+        mistakes.append(Wrong("forgot-plus-one", [c, h - 1, w - 1]))
     if row.type == "flatten" and len(before := input_to(case, row)) == 3:
-        mistakes.append(("forgot-channels", [before[1] * before[2]]))
+        mistakes.append(Wrong("forgot-channels", [before[1] * before[2]]))
     for name, how in (("ceil-instead-of-floor", {"ceil": True}),
                       ("ignored-padding", {"p": (0, 0)}), ("ignored-stride", {"s": (1, 1)})):
         if (value := _rerun(case, row, **how)) is not None:
-            mistakes.append((name, value))
+            mistakes.append(Wrong(name, value))
     return Draft(prompt, Answer("shape", list(row.output)), walk(t, case, row.index),
                  spec_of(case, "output", row.index), mistakes)
 
@@ -95,23 +95,23 @@ def layer_params(t: Ctx, case: NetworkCase) -> Draft:
         step(t, f"{where(t, row)} gets a {shape_text(shape_in)} input",
              f"{where(t, row)}的输入为 {shape_text(shape_in)}"),
         step(t, "Its parameters", "它的参数", row.explain["params"])]
-    mistakes: list[DraftMistake] = []
+    mistakes: list[Wrong] = []
     out, n = row.output[0], row.params
     layer = case.layer(row)
     bias = out if layer is not None and layer.args.get("bias") else 0
     if bias:
-        mistakes.append(("forgot-bias", n - bias))
+        mistakes.append(Wrong("forgot-bias", n - bias))
     if layer is not None and row.type == "conv":
         (kh, kw), g = layer.args["k"], layer.args["g"]
-        mistakes.append(("forgot-input-channels", out * kh * kw + bias))
+        mistakes.append(Wrong("forgot-input-channels", out * kh * kw + bias))
         if g > 1:
-            mistakes.append(("ignored-groups", out * shape_in[0] * kh * kw + bias))
+            mistakes.append(Wrong("ignored-groups", out * shape_in[0] * kh * kw + bias))
     if row.type == "linear" and row.index > 2 and case.rows[row.index - 2].type == "flatten":
         before = case.rows[row.index - 3].output
         if len(before) == 3:
-            mistakes.append(("forgot-channels", before[1] * before[2] * out + bias))
+            mistakes.append(Wrong("forgot-channels", before[1] * before[2] * out + bias))
     if row.type == "bn":
-        mistakes += [("counted-running-stats", 2 * n), ("bn-scale-only", n // 2)]
+        mistakes += [Wrong("counted-running-stats", 2 * n), Wrong("bn-scale-only", n // 2)]
     return Draft(prompt, Answer("int", n), solution, spec_of(case, "params", row.index), mistakes)
 
 
@@ -131,12 +131,12 @@ def layer_macs(t: Ctx, case: NetworkCase) -> Draft:
     macs, positions = row.macs, math.prod(row.output)
     layer = case.layer(row)
     bias = row.output[0] if layer is not None and layer.args.get("bias") else 0
-    mistakes: list[DraftMistake] = [("counted-flops-not-macs", 2 * macs),
-                                       ("counted-bias-as-mac", macs + positions),
-                                       ("macs-ignored-output-size", row.params - bias)]
+    mistakes: list[Wrong] = [Wrong("counted-flops-not-macs", 2 * macs),
+                                       Wrong("counted-bias-as-mac", macs + positions),
+                                       Wrong("macs-ignored-output-size", row.params - bias)]
     if layer is not None and row.type == "conv":
         per_output = shape_in[0] // layer.args["g"]
-        mistakes.append(("forgot-input-channels", macs // per_output))
+        mistakes.append(Wrong("forgot-input-channels", macs // per_output))
         if layer.args["g"] > 1:
-            mistakes.append(("ignored-groups", macs * layer.args["g"]))
+            mistakes.append(Wrong("ignored-groups", macs * layer.args["g"]))
     return Draft(prompt, Answer("int", macs), solution, spec_of(case, "macs", row.index), mistakes)

@@ -20,7 +20,7 @@ from cnnquiz.questions.network_case import (
     where,
     with_args,
 )
-from cnnquiz.questions.template import Ctx, Draft, DraftMistake
+from cnnquiz.questions.template import Ctx, Draft, Wrong
 from cnnquiz.questions.templates.common import step
 
 WINDOWED = ("conv", "maxpool", "avgpool")
@@ -63,11 +63,11 @@ def receptive_field(t: Ctx, case: NetworkCase) -> Draft:
         f"How large (in input pixels, along H) is the receptive field of one unit of the output "
         f"of {where(t, row)}?",
         f"{where(t, row)}输出的一个单元的感受野有多大（沿 H，单位为输入像素）？")
-    mistakes = [("added-kernel-sizes", _sum_of(case, row.index, "k")),
-                ("ignored-stride", _rerun(case, row, "rf", WINDOWED, s=(1, 1))),
-                ("ignored-dilation", _rerun(case, row, "rf", ("conv", "maxpool"), d=(1, 1)))]
+    mistakes = [Wrong("added-kernel-sizes", _sum_of(case, row.index, "k")),
+                Wrong("ignored-stride", _rerun(case, row, "rf", WINDOWED, s=(1, 1))),
+                Wrong("ignored-dilation", _rerun(case, row, "rf", ("conv", "maxpool"), d=(1, 1)))]
     return Draft(prompt, Answer("int", row.rf), _trace(t, case, row.index),
-                 spec_of(case, "rf", row.index), [m for m in mistakes if m[1] is not None])
+                 spec_of(case, "rf", row.index), [m for m in mistakes if m.value is not None])
 
 
 def jump(t: Ctx, case: NetworkCase) -> Draft:
@@ -76,11 +76,11 @@ def jump(t: Ctx, case: NetworkCase) -> Draft:
         f"What is the jump (effective stride) of {where(t, row)}: how many input pixels apart "
         "are the centres of neighbouring units of its output?",
         f"{where(t, row)}的累计步长（jump）是多少，即其输出中相邻单元的感受野中心在输入上相隔多少像素？")
-    mistakes = [("added-strides", _sum_of(case, row.index, "s")),
-                ("ignored-pool-stride", _rerun(case, row, "jump", ("maxpool", "avgpool"),
+    mistakes = [Wrong("added-strides", _sum_of(case, row.index, "s")),
+                Wrong("ignored-pool-stride", _rerun(case, row, "jump", ("maxpool", "avgpool"),
                                                s=(1, 1)))]
     return Draft(prompt, Answer("int", row.jump), _trace(t, case, row.index),
-                 spec_of(case, "jump", row.index), [m for m in mistakes if m[1] is not None])
+                 spec_of(case, "jump", row.index), [m for m in mistakes if m.value is not None])
 
 
 def _changes(layer: Layer) -> list[tuple[str, dict[str, Any], str, str]]:
@@ -129,10 +129,10 @@ def what_if(t: Ctx, case: NetworkCase) -> Draft:
                      f"改动：第 {row.index} 层变为 `{with_args(layer, **new).text}`")]
     changed_case = NetworkCase(case.net, case.input, other, case.ref)
     solution += walk(t, changed_case, target.index)
-    mistakes: list[DraftMistake] = [("ignored-the-change", list(target.output))]
+    mistakes: list[Wrong] = [Wrong("ignored-the-change", list(target.output))]
     if len(changed.output) == 3 and target.type in WINDOWED:
         c, h, w = changed.output
-        mistakes.append(("forgot-plus-one", [c, h - 1, w - 1]))
+        mistakes.append(Wrong("forgot-plus-one", [c, h - 1, w - 1]))
     nodes = [with_args(x, **new) if x is layer else x for x in case.net.nodes] \
         if case.net.plain else None
     change = {"module": row.name, arg: int(new_v)} if not case.net.plain else None

@@ -62,17 +62,21 @@ class Ctx:
         raise DrawExhausted(f"no acceptable {what} in {MAX_DRAWS} draws (level {self.level})")
 
 
-# One misconception a draft names: (name, the answer it leads to), or (name, answer,
-# sentence) where the catalog's sentence does not fit these numbers.
-DraftMistake = tuple[str, Any] | tuple[str, Any, str]
+@dataclass(frozen=True, slots=True)
+class Wrong:
+    """One misconception a draft names: its catalog name, the (wrong) answer it leads to
+    with these numbers, and a sentence of its own (`why`) where the catalog's does not fit."""
+
+    name: str
+    value: Any
+    why: str | None = None
 
 
 @dataclass
 class Draft:
     """A template's output before codes and mistake filtering are applied.
 
-    `mistakes` lists (name, value) pairs, or (name, value, sentence) to override the
-    catalog's sentence; the value is the answer that misconception produces.
+    `mistakes` lists the misconceptions worth naming for these numbers (`Wrong` records).
     A choice template lists `options` in any order (say right first) with the letters
     as written, and names mistakes by those letters; `realise` letters them in the
     order the question's code draws and appends them to the prompt.
@@ -82,7 +86,7 @@ class Draft:
     answer: Answer
     solution: list[str]
     spec: dict[str, Any]
-    mistakes: Sequence[DraftMistake] = ()
+    mistakes: Sequence[Wrong] = ()
     options: list[Option] = field(default_factory=list)
 
 
@@ -147,8 +151,8 @@ def realise(tpl: Template, level: int, seed: int, lang: Lang, code: str) -> Ques
         answer = replace(answer, kind="choice", value=choices.key(options))
     mistakes: list[Mistake] = []
     seen = {_norm(answer.value)}
-    for item in draft.mistakes:
-        name, value = item[0], item[1]
+    for wrong in draft.mistakes:
+        value = wrong.value
         if relettered:
             value = _reletter(value, relettered)
         key = _norm(value)
@@ -158,8 +162,8 @@ def realise(tpl: Template, level: int, seed: int, lang: Lang, code: str) -> Ques
             # asked for) is graded correct, so it could never be named
             continue
         seen.add(key)
-        sentence = item[2] if len(item) == 3 else explain_mistake(name, lang)
-        mistakes.append(Mistake(name, value, sentence))
+        sentence = explain_mistake(wrong.name, lang) if wrong.why is None else wrong.why
+        mistakes.append(Mistake(wrong.name, value, sentence))
     return Question(
         code=code, template=tpl.id, topic=tpl.topic, level=level, lang=lang,
         prompt=prompt, answer=answer, solution=list(draft.solution),

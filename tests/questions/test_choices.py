@@ -7,7 +7,7 @@ from collections import Counter
 
 from cnnquiz.questions.grading import grade
 from cnnquiz.questions.model import Answer, Option
-from cnnquiz.questions.template import Ctx, Draft, Template, realise
+from cnnquiz.questions.template import Ctx, Draft, Template, Wrong, realise
 
 WRITTEN = (Option("A", "k x k x C_in", True, "one kernel spans every input channel"),
            Option("B", "k x k", False, "that is one channel's slice"),
@@ -19,7 +19,7 @@ def _build(t: Ctx) -> Draft:
     t.rng.random()
     return Draft(prompt="How many weights has one kernel?", answer=Answer("choice", "A"),
                  solution=["One kernel covers k x k positions in each input channel."],
-                 spec={}, mistakes=[("forgot-input-channels", "B"), ("kernels-as-depth", "C")],
+                 spec={}, mistakes=[Wrong("forgot-input-channels", "B"), Wrong("kernels-as-depth", "C")],
                  options=list(WRITTEN))
 
 

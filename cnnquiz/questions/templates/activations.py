@@ -17,9 +17,8 @@ from collections.abc import Callable
 from typing import Any
 
 from cnnquiz.engine import ops
-from cnnquiz.questions.template import Ctx, Draft, template
+from cnnquiz.questions.template import Ctx, Draft, Wrong, template
 from cnnquiz.questions.templates.hand_common import (
-    Mistakes,
     approx,
     decimals_answer,
     decimals_text,
@@ -90,28 +89,28 @@ def activation_value(t: Ctx) -> Draft:
         solution.append(f"{formula} = {fmt(value)}")
     shown = f"≈ {value:.3g}" if use_sig else approx(value, 4)
     solution.append(t.tr(f"Answer: {shown}", f"答案：{shown}"))
-    mistakes: Mistakes = []
+    mistakes: list[Wrong] = []
     if ask == "value":
         if name == "sigmoid":
-            mistakes += [("sigmoid-sign-in-exponent", _f(name, -x)),
-                         ("confused-sigmoid-tanh", _f("tanh", x))]
+            mistakes += [Wrong("sigmoid-sign-in-exponent", _f(name, -x)),
+                         Wrong("confused-sigmoid-tanh", _f("tanh", x))]
         elif name == "tanh":
-            mistakes.append(("confused-sigmoid-tanh", _f("sigmoid", x)))
+            mistakes.append(Wrong("confused-sigmoid-tanh", _f("sigmoid", x)))
         elif name == "relu":
-            mistakes.append(("relu-kept-negative", x))
+            mistakes.append(Wrong("relu-kept-negative", x))
         else:
-            mistakes.append(("leaky-slope-ignored", 0.0))
+            mistakes.append(Wrong("leaky-slope-ignored", 0.0))
     else:
-        mistakes.append(("gave-value-not-derivative", _f(name, x, False, slope)))
+        mistakes.append(Wrong("gave-value-not-derivative", _f(name, x, False, slope)))
         if name == "tanh":
-            mistakes += [("forgot-square", 1 - _f(name, x)),
-                         ("confused-sigmoid-tanh", _f("sigmoid", x, True))]
+            mistakes += [Wrong("forgot-square", 1 - _f(name, x)),
+                         Wrong("confused-sigmoid-tanh", _f("sigmoid", x, True))]
         elif name == "sigmoid":
-            mistakes.append(("confused-sigmoid-tanh", _f("tanh", x, True)))
+            mistakes.append(Wrong("confused-sigmoid-tanh", _f("tanh", x, True)))
         elif name == "relu" and x < 0:
-            mistakes.append(("relu-grad-negative", 1.0))
+            mistakes.append(Wrong("relu-grad-negative", 1.0))
         elif name == "leaky_relu":
-            mistakes.append(("leaky-slope-ignored", 0.0))
+            mistakes.append(Wrong("leaky-slope-ignored", 0.0))
     answer = sig_answer(value, 3) if use_sig else decimals_answer(value, 4)
     spec: dict[str, Any] = {"op": name, "x": x, "ask": ask}
     if name == "leaky_relu":
@@ -138,9 +137,9 @@ def activation_chain(t: Ctx) -> Draft:
                  f"sigma'(z) = sigma(1 - sigma) 在 z = 0 处最大：{fmt(ops.sigmoid_grad(0.0))}"),
             f"(|w| * 0.25)^n = ({fmt(abs(w))} * 0.25)^{n} = {bound:.6g} ≈ {bound:.3g}",
         ]
-        mistakes: Mistakes = [("added-not-multiplied", abs(w) * 0.25 * n),
-                              ("sigmoid-grad-max-half", (abs(w) * 0.5) ** n),
-                              ("forgot-weights-in-chain", 0.25**n)]
+        mistakes: list[Wrong] = [Wrong("added-not-multiplied", abs(w) * 0.25 * n),
+                              Wrong("sigmoid-grad-max-half", (abs(w) * 0.5) ** n),
+                              Wrong("forgot-weights-in-chain", 0.25**n)]
         answer = sig_answer(bound, 3)
         spec: dict[str, Any] = {"op": "sigmoid_chain_bound", "n": n, "w": w}
         return Draft(prompt, answer, solution, spec, keep_mistakes(answer, mistakes))
@@ -169,8 +168,8 @@ def activation_chain(t: Ctx) -> Draft:
         t.tr(f"Chain rule: multiply the local derivatives: dh_{n}/dx = {grad:.6g} ≈ {grad:.3g}",
              f"链式法则：把各层局部导数相乘：dh_{n}/dx = {grad:.6g} ≈ {grad:.3g}"),
     ]
-    mistakes = [("forgot-weights-in-chain", local_only), ("added-not-multiplied", summed),
-                ("used-derivative-bound", _prod(ws) * 0.25**n if act == "sigmoid" else _prod(ws))]
+    mistakes = [Wrong("forgot-weights-in-chain", local_only), Wrong("added-not-multiplied", summed),
+                Wrong("used-derivative-bound", _prod(ws) * 0.25**n if act == "sigmoid" else _prod(ws))]
     answer = sig_answer(grad, 3)
     spec = {"op": "chain_grad", "act": act, "x": x0, "w": ws}
     return Draft(prompt, answer, solution, spec, keep_mistakes(answer, mistakes))

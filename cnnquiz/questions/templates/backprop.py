@@ -18,9 +18,8 @@ import numpy as np
 
 from cnnquiz.engine import ops
 from cnnquiz.questions.model import Answer
-from cnnquiz.questions.template import Ctx, Draft, template
+from cnnquiz.questions.template import Ctx, Draft, Wrong, template
 from cnnquiz.questions.templates.hand_common import (
-    Mistakes,
     decimals_answer,
     decimals_text,
     fmt,
@@ -87,12 +86,12 @@ def fc_forward(t: Ctx) -> Draft:
                                  f"ReLU 把负数置为 0：{vec(h)}"))
     solution.append(t.tr(f"Output: {vec(y)}", f"输出：{vec(y)}"))
     has_relu = any(layer["act"] == "relu" for layer in layers)
-    mistakes: Mistakes = [
-        ("forgot-bias", _forward(x, layers, bias=False), t.tr(
+    mistakes: list[Wrong] = [
+        Wrong("forgot-bias", _forward(x, layers, bias=False), t.tr(
             "You forgot the bias: every output neuron adds its own b.",
             "漏了偏置：每个输出神经元都要加上自己的 b。")),
-        ("forgot-activation", _forward(x, layers, act=False) if has_relu else None),
-        ("bias-after-activation", _forward(x, layers, bias_after=True) if has_relu else None),
+        Wrong("forgot-activation", _forward(x, layers, act=False) if has_relu else None),
+        Wrong("bias-after-activation", _forward(x, layers, bias_after=True) if has_relu else None),
     ]
     answer = Answer("matrix", y)
     spec = {"op": "mlp", "x": x, "layers": layers}
@@ -182,12 +181,12 @@ def _neuron_grad(t: Ctx, version: int) -> Draft:
         solution.append(t.tr("z < 0, so the ReLU passes no gradient: a dead unit learns nothing "
                              "from this example.",
                              "z < 0，ReLU 不传梯度：这个“死”单元从该样本学不到任何东西。"))
-    mistakes: Mistakes = [
-        ("sign-error", -value, t.tr("Sign: dL/dy = y - t, not t - y.",
+    mistakes: list[Wrong] = [
+        Wrong("sign-error", -value, t.tr("Sign: dL/dy = y - t, not t - y.",
                                     "符号：dL/dy = y - t，而不是 t - y。")),
-        ("forgot-input-factor", delta if wrt != "b" else None),
-        ("forgot-activation-derivative", dy * factor if act == "sigmoid" else None),
-        ("relu-grad-negative", dy * factor if act == "relu" and z < 0 else None),
+        Wrong("forgot-input-factor", delta if wrt != "b" else None),
+        Wrong("forgot-activation-derivative", dy * factor if act == "sigmoid" else None),
+        Wrong("relu-grad-negative", dy * factor if act == "relu" and z < 0 else None),
     ]
     answer = decimals_answer(value, 4) if act == "sigmoid" else Answer("int", round(value))
     spec: dict[str, Any] = {"op": "neuron_grad", "x": x, "w": w, "b": b, "act": act,

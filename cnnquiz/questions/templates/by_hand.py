@@ -14,10 +14,9 @@ import numpy as np
 from cnnquiz.engine import arith, ops
 from cnnquiz.errors import OpError
 from cnnquiz.questions.model import Answer
-from cnnquiz.questions.template import Ctx, Draft, template
+from cnnquiz.questions.template import Ctx, Draft, Wrong, template
 from cnnquiz.questions.templates.common import step
 from cnnquiz.questions.templates.hand_common import (
-    Mistakes,
     fmt,
     grid,
     keep_mistakes,
@@ -100,17 +99,17 @@ def conv_by_hand(t: Ctx) -> Draft:
         ) + taps + f"{sum_text(st.products.ravel().tolist())} = {fmt(st.value)}")
     if not at:
         solution.append(t.tr("Feature map:", "输出特征图：") + "\n\n" + grid(y))
-    mistakes: Mistakes = [
-        ("flipped-kernel", run(ww=np.flip(np.asarray(w)))),
-        ("ignored-stride", run(ss=1) if s > 1 else None),
-        ("ignored-padding", run(pp=0) if p else None),
-        ("ignored-dilation", run(dd=1) if d > 1 else None),
+    mistakes: list[Wrong] = [
+        Wrong("flipped-kernel", run(ww=np.flip(np.asarray(w)))),
+        Wrong("ignored-stride", run(ss=1) if s > 1 else None),
+        Wrong("ignored-padding", run(pp=0) if p else None),
+        Wrong("ignored-dilation", run(dd=1) if d > 1 else None),
     ]
     if at:
         i, j = at
         near = (i + 1, j) if i + 1 < ho else (i - 1, j)
-        mistakes += [("one-index-off", int(y[near])),
-                     ("row-col-swapped", int(y[j, i]) if j < ho and i < wo else None)]
+        mistakes += [Wrong("one-index-off", int(y[near])),
+                     Wrong("row-col-swapped", int(y[j, i]) if j < ho and i < wo else None)]
         answer = Answer("int", int(y[i, j]))
     else:
         answer = Answer("matrix", to_list(y))

@@ -14,9 +14,8 @@ from typing import Any, get_args
 from cnnquiz.engine import ops
 from cnnquiz.engine.ops.conv1d import Mode
 from cnnquiz.questions.model import Answer
-from cnnquiz.questions.template import Ctx, Draft, template
+from cnnquiz.questions.template import Ctx, Draft, Wrong, template
 from cnnquiz.questions.templates.hand_common import (
-    Mistakes,
     fmt,
     keep_mistakes,
     signed,
@@ -89,13 +88,13 @@ def conv1d_values(t: Ctx) -> Draft:
                             if s > 1 else "") + t.tr(": ", "：") + vec(y))
     if at is not None:
         solution.append(t.tr(f"Entry {at}: {fmt(y[at])}", f"第 {at} 项：{fmt(y[at])}"))
-    mistakes: Mistakes = [("no-kernel-flip", pick(ops.conv1d_modes(x, w[::-1], mode, s)))]
-    mistakes += [("mixed-padding-modes", pick(ops.conv1d_modes(x, w, o, s)))
+    mistakes: list[Wrong] = [Wrong("no-kernel-flip", pick(ops.conv1d_modes(x, w[::-1], mode, s)))]
+    mistakes += [Wrong("mixed-padding-modes", pick(ops.conv1d_modes(x, w, o, s)))
                  for o in MODES if o != mode]
     if s > 1:
-        mistakes.append(("ignored-stride", pick(ops.conv1d_modes(x, w, mode, 1))))
+        mistakes.append(Wrong("ignored-stride", pick(ops.conv1d_modes(x, w, mode, 1))))
     if at is not None:
-        mistakes.append(("one-index-off", pick(y[1:]) if at + 1 < len(y) else None))
+        mistakes.append(Wrong("one-index-off", pick(y[1:]) if at + 1 < len(y) else None))
     answer = Answer("int", int(y[at])) if at is not None else Answer("matrix", to_list(y))
     spec: dict[str, Any] = {"op": "conv1d_modes", "x": x, "w": w, "mode": mode, "stride": s}
     if at is not None:

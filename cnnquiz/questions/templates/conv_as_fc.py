@@ -18,7 +18,7 @@ from cnnquiz.engine import arith, ops
 from cnnquiz.engine.explain import Calc
 from cnnquiz.errors import OpError
 from cnnquiz.questions.model import Answer
-from cnnquiz.questions.template import Ctx, Draft, DraftMistake, template
+from cnnquiz.questions.template import Ctx, Draft, Wrong, template
 from cnnquiz.questions.templates.common import step
 
 
@@ -78,17 +78,17 @@ def conv_as_fc_inputs(t: Ctx) -> Draft:
              f"下标 = 行*{n} + 列 + 1：{', '.join(map(str, value))}"),
     ]
     swapped = sorted((x - 1) % n * n + (x - 1) // n + 1 for x in value)
-    mistakes: list[DraftMistake] = [
-        ("one-index-off", [x - 1 for x in value]),
-        ("row-col-swapped", swapped),
-        ("ignored-stride", _inputs(n, k, 1, p, d, at) if s > 1 else None),
-        ("ignored-padding", _inputs(n, k, s, 0, d, at) if p else None),
-        ("ignored-dilation", _inputs(n, k, s, p, 1, at) if d > 1 else None),
+    mistakes: list[Wrong] = [
+        Wrong("one-index-off", [x - 1 for x in value]),
+        Wrong("row-col-swapped", swapped),
+        Wrong("ignored-stride", _inputs(n, k, 1, p, d, at) if s > 1 else None),
+        Wrong("ignored-padding", _inputs(n, k, s, 0, d, at) if p else None),
+        Wrong("ignored-dilation", _inputs(n, k, s, p, 1, at) if d > 1 else None),
     ]
     spec = {"op": "conv_inputs", "input_size": n, "kernel_size": k, "stride": s, "padding": p,
             "dilation": d, "at": list(at)}
     return Draft(prompt, Answer("matrix", value), solution, spec,
-                 [m for m in mistakes if m[1]])
+                 [m for m in mistakes if m.value])
 
 
 def _matrix_counts(n: int, k: int, s: int, p: int) -> dict[str, int]:
@@ -159,17 +159,17 @@ def conv_as_fc_matrix(t: Ctx) -> Draft:
                  Calc(values[ask], "(r_1 + ... + r_H)^2", f"({' + '.join(map(str, taps))})^2")),
         ]
     no_pad = _matrix_counts(n, k, s, 0)["rows"] if p and n >= k else None
-    mistakes: dict[str, list[DraftMistake]] = {
-        "rows": [("row-col-swapped", values["cols"]), ("forgot-plus-one", (ho.value - 1) ** 2),
-                 ("ignored-stride", int(arith.conv_out(n, k, 1, p).value) ** 2),
-                 ("ignored-padding", no_pad)],
-        "cols": [("row-col-swapped", values["rows"]), ("ignored-padding", (n + 2 * p) ** 2)],
-        "nonzeros_per_row": [("counted-dense-matrix", values["cols"])],
-        "nonzeros": [("counted-shared-weights-once", k * k),
-                     ("counted-dense-matrix", values["rows"] * values["cols"]),
-                     ("ignored-padding", values["rows"] * k * k)],
+    mistakes: dict[str, list[Wrong]] = {
+        "rows": [Wrong("row-col-swapped", values["cols"]), Wrong("forgot-plus-one", (ho.value - 1) ** 2),
+                 Wrong("ignored-stride", int(arith.conv_out(n, k, 1, p).value) ** 2),
+                 Wrong("ignored-padding", no_pad)],
+        "cols": [Wrong("row-col-swapped", values["rows"]), Wrong("ignored-padding", (n + 2 * p) ** 2)],
+        "nonzeros_per_row": [Wrong("counted-dense-matrix", values["cols"])],
+        "nonzeros": [Wrong("counted-shared-weights-once", k * k),
+                     Wrong("counted-dense-matrix", values["rows"] * values["cols"]),
+                     Wrong("ignored-padding", values["rows"] * k * k)],
     }
     spec = {"op": "conv_matrix", "input_size": n, "kernel_size": k, "stride": s, "padding": p,
             "ask": ask}
     return Draft(prompt, Answer("int", int(values[ask])), solution, spec,
-                 [m for m in mistakes[ask] if m[1]])
+                 [m for m in mistakes[ask] if m.value])

@@ -14,7 +14,7 @@ from __future__ import annotations
 from cnnquiz.engine import arith
 from cnnquiz.engine.explain import Calc
 from cnnquiz.questions.model import Answer
-from cnnquiz.questions.template import Ctx, Draft, DraftMistake, template
+from cnnquiz.questions.template import Ctx, Draft, Wrong, template
 from cnnquiz.questions.templates.common import net, shape_text, step
 
 ASK_EN = {
@@ -93,14 +93,14 @@ def conv_kernels(t: Ctx) -> Draft:
                                f"{weights.value}/{cout}"))]
     else:
         value = per if ask == "kernel_depth" else cout
-    mistakes: dict[str, list[DraftMistake]] = {
-        "kernel_depth": [("confused-depth-and-count", cout), ("forgot-input-channels", 1),
-                         ("ignored-groups", cin)],
-        "num_kernels": [("confused-depth-and-count", cin), ("counted-2d-slices", cout * per)],
-        "num_biases": [("bias-per-weight", weights.value), ("bias-per-weight", row.output[1]
-                        * row.output[2] * cout), ("confused-depth-and-count", cin)],
-        "weights_per_kernel": [("forgot-input-channels", k * k), ("ignored-groups", k * k * cin),
-                               ("confused-depth-and-count", k * k * cout // g)],
+    mistakes: dict[str, list[Wrong]] = {
+        "kernel_depth": [Wrong("confused-depth-and-count", cout), Wrong("forgot-input-channels", 1),
+                         Wrong("ignored-groups", cin)],
+        "num_kernels": [Wrong("confused-depth-and-count", cin), Wrong("counted-2d-slices", cout * per)],
+        "num_biases": [Wrong("bias-per-weight", weights.value), Wrong("bias-per-weight", row.output[1]
+                        * row.output[2] * cout), Wrong("confused-depth-and-count", cin)],
+        "weights_per_kernel": [Wrong("forgot-input-channels", k * k), Wrong("ignored-groups", k * k * cin),
+                               Wrong("confused-depth-and-count", k * k * cout // g)],
     }
     spec = {"op": "conv2d_weight", "in_channels": cin, "out_channels": cout, "kernel_size": k,
             "groups": g, "bias": True, "ask": ask}

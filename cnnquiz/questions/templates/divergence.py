@@ -13,9 +13,8 @@ import math
 import numpy as np
 
 from cnnquiz.engine import ops
-from cnnquiz.questions.template import Ctx, Draft, template
+from cnnquiz.questions.template import Ctx, Draft, Wrong, template
 from cnnquiz.questions.templates.hand_common import (
-    Mistakes,
     approx,
     decimals_answer,
     decimals_text,
@@ -71,13 +70,13 @@ def divergence(t: Ctx) -> Draft:
     solution.append(t.tr(f"Answer: {approx(value, 4)}", f"答案：{approx(value, 4)}"))
     base = t.tr("The divergence is asked in nats: use the natural logarithm, not log2 or log10.",
                 "这里的散度以 nat 为单位：用自然对数，而不是 log2 或 log10。")
-    mistakes: Mistakes = [("wrong-log-base", value / math.log(2), base),
-                          ("wrong-log-base", value / math.log(10), base)]
+    mistakes: list[Wrong] = [Wrong("wrong-log-base", value / math.log(2), base),
+                          Wrong("wrong-log-base", value / math.log(10), base)]
     if kind == "kl":
-        mistakes.append(("kl-reversed", kl_ba))
+        mistakes.append(Wrong("kl-reversed", kl_ba))
     else:
-        mistakes += [("js-symmetrised-kl", (ops.kl_div(p, q) + ops.kl_div(q, p)) / 2),
-                     ("forgot-half", 2 * value)]
+        mistakes += [Wrong("js-symmetrised-kl", (ops.kl_div(p, q) + ops.kl_div(q, p)) / 2),
+                     Wrong("forgot-half", 2 * value)]
     answer = decimals_answer(value, 4)
     spec = {"op": "js_div" if kind == "js" else "kl_div", "p": a, "q": b}
     return Draft(prompt, answer, solution, spec, keep_mistakes(answer, mistakes))

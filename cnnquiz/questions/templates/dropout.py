@@ -15,9 +15,8 @@ from typing import Any
 
 from cnnquiz.engine import ops
 from cnnquiz.questions.model import Answer
-from cnnquiz.questions.template import Ctx, Draft, template
+from cnnquiz.questions.template import Ctx, Draft, Wrong, template
 from cnnquiz.questions.templates.hand_common import (
-    Mistakes,
     approx,
     decimals_answer,
     decimals_text,
@@ -93,14 +92,15 @@ def dropout_scale(t: Ctx) -> Draft:
         factor = scale if ask == "kept_value" else keep
         solution.append(f"{fmt(a)} * {fmt(factor)} = {fmt(value)}")
     solution.append(t.tr(f"Answer: {approx(value, 4)}", f"答案：{approx(value, 4)}"))
-    by_ask: dict[str, Mistakes] = {
-        "train_scale": [("scaled-by-p", p), ("scaled-by-keep", keep), ("confused-drop-keep", 1 / p)],
-        "test_scale": [("confused-drop-keep", p), ("inverted-rule-at-test", scale)],
-        "kept_value": [("scaled-by-p", a * p), ("scaled-by-keep", a * keep),
-                       ("confused-drop-keep", a / p), ("forgot-inverted-scale", a)],
-        "test_value": [("confused-drop-keep", a * p), ("inverted-rule-at-test", a * scale),
-                       ("forgot-inverted-scale", a)],
-        "expected_value": [("expectation-not-preserved", a * scale), ("scaled-by-keep", a * keep)],
+    by_ask: dict[str, list[Wrong]] = {
+        "train_scale": [Wrong("scaled-by-p", p), Wrong("scaled-by-keep", keep),
+                        Wrong("confused-drop-keep", 1 / p)],
+        "test_scale": [Wrong("confused-drop-keep", p), Wrong("inverted-rule-at-test", scale)],
+        "kept_value": [Wrong("scaled-by-p", a * p), Wrong("scaled-by-keep", a * keep),
+                       Wrong("confused-drop-keep", a / p), Wrong("forgot-inverted-scale", a)],
+        "test_value": [Wrong("confused-drop-keep", a * p), Wrong("inverted-rule-at-test", a * scale),
+                       Wrong("forgot-inverted-scale", a)],
+        "expected_value": [Wrong("expectation-not-preserved", a * scale), Wrong("scaled-by-keep", a * keep)],
     }
     mistakes = by_ask[ask]
     answer = decimals_answer(value, 4)
@@ -149,9 +149,9 @@ def dropout_count(t: Ctx) -> Draft:
     if ask == "expected_kept":
         solution.append(t.tr(f"Kept: n - n*p = {n} - {fmt(zeroed)} = {fmt(value)}",
                              f"保留：n - n*p = {n} - {fmt(zeroed)} = {fmt(value)}"))
-    mistakes: Mistakes = [("confused-drop-keep", n - value)]
+    mistakes: list[Wrong] = [Wrong("confused-drop-keep", n - value)]
     if len(shape) == 3:
-        mistakes.append(("forgot-channels", value / shape[0]))
+        mistakes.append(Wrong("forgot-channels", value / shape[0]))
     answer = Answer("int", round(value))
     spec = {"op": "dropout", "p": p, "ask": ask, "n": n}
     return Draft(prompt, answer, solution, spec, keep_mistakes(answer, mistakes))

@@ -16,7 +16,7 @@ from typing import Any
 from cnnquiz.engine import arith
 from cnnquiz.i18n import Lang
 from cnnquiz.questions.model import Answer
-from cnnquiz.questions.template import Ctx, Draft, DraftMistake, template
+from cnnquiz.questions.template import Ctx, Draft, Wrong, template
 from cnnquiz.questions.templates.common import step
 
 SEARCH_BEYOND_INPUT = 64  # values tried: from the lowest up to the input size plus this
@@ -163,18 +163,18 @@ def _find_setting(t: Ctx, version: int) -> Draft:
     if answer > (0 if u == "padding" else 1):
         solution.append(step(t, f"Smaller values do not give {target}, so {what_en} = {answer}",
                              f"更小的取值得不到 {target}，所以{what_zh} = {answer}"))
-    mistakes: list[DraftMistake] = [
-        ("forgot-plus-one", solve(u, n, target + 1, cfg)),
-        ("padded-one-side", solve(u, n, target, cfg, one_side=True) if p or u == "padding"
+    mistakes: list[Wrong] = [
+        Wrong("forgot-plus-one", solve(u, n, target + 1, cfg)),
+        Wrong("padded-one-side", solve(u, n, target, cfg, one_side=True) if p or u == "padding"
          else None),
-        ("span-d-times-k", solve(u, n, target, cfg, span_dk=True) if d > 1 or u == "dilation"
+        Wrong("span-d-times-k", solve(u, n, target, cfg, span_dk=True) if d > 1 or u == "dilation"
          else None),
-        ("ignored-dilation", solve(u, n, target, {**cfg, "dilation": 1}) if d > 1 and
+        Wrong("ignored-dilation", solve(u, n, target, {**cfg, "dilation": 1}) if d > 1 and
          u != "dilation" else None),
-        ("ignored-stride", solve(u, n, target, {**cfg, "stride": 1}) if s > 1 and u != "stride"
+        Wrong("ignored-stride", solve(u, n, target, {**cfg, "stride": 1}) if s > 1 and u != "stride"
          else None),
     ]
-    mistakes = [m for m in mistakes if m[1] is not None]
+    mistakes = [m for m in mistakes if m.value is not None]
     spec = {"op": "conv_solve", "unknown": u, "input_size": n, "output_size": target,
             **{x: (None if x == u else v) for x, v in cfg.items()}}
     return Draft(prompt, Answer("int", answer), solution, spec, mistakes)

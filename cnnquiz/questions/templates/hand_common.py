@@ -17,9 +17,7 @@ import numpy as np
 from numpy.typing import ArrayLike
 
 from cnnquiz.questions.model import Answer
-from cnnquiz.questions.template import Ctx, DraftMistake
-
-Mistakes = list[DraftMistake]
+from cnnquiz.questions.template import Ctx, Wrong
 
 
 def plain(x: Any) -> int | float:
@@ -117,20 +115,20 @@ def sig_text(t: Ctx, sig: int) -> str:
                 f"保留 {sig} 位有效数字（可用科学计数法，如 `1.23e-4`）。")
 
 
-def keep_mistakes(answer: Answer, mistakes: Mistakes) -> Mistakes:
+def keep_mistakes(answer: Answer, mistakes: list[Wrong]) -> list[Wrong]:
     """Drop mistakes that are None or NaN/inf, and give the rest the answer's number form.
 
     Those that would be graded as the answer (within its tolerance) are dropped by
     `realise`, for every template alike.
     """
-    out: Mistakes = []
-    for item in mistakes:
-        value = item[1]
+    out: list[Wrong] = []
+    for wrong in mistakes:
+        value = wrong.value
         if value is None:
             continue
         if answer.kind in ("float", "int") and not isinstance(value, list):
             if not math.isfinite(float(value)):
                 continue
             value = plain(value) if answer.kind == "int" else float(round(float(value), 10))
-        out.append((item[0], value) if len(item) == 2 else (item[0], value, item[2]))
+        out.append(Wrong(wrong.name, value, wrong.why))
     return out

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from cnnquiz.engine.network import Row, Summary
 from cnnquiz.engine.spec import parse_layer
 from cnnquiz.questions.model import Answer
-from cnnquiz.questions.template import Ctx, Draft, template
+from cnnquiz.questions.template import Ctx, Draft, Wrong, template
 from cnnquiz.questions.templates.common import net_spec, shape_text, step
 from cnnquiz.questions.templates.costs_common import (
     branch_summaries,
@@ -98,9 +98,9 @@ def inception_macs(t: Ctx) -> Draft:
                     step(t, "MACs", "乘加次数", row.explain["macs"])]
         answer = row.macs
         spec = net_spec(shape, naive[idx], "macs")
-        mistakes = [("counted-flops-not-macs", 2 * answer),
-                    ("macs-ignored-output-size", row.params - row.output[0]),
-                    ("forgot-input-channels", answer // c)]
+        mistakes = [Wrong("counted-flops-not-macs", 2 * answer),
+                    Wrong("macs-ignored-output-size", row.params - row.output[0]),
+                    Wrong("forgot-input-channels", answer // c)]
         return Draft(prompt, Answer("int", answer), solution, spec, mistakes)
     prompt = intro + t.tr(
         f"Branches of the naive module:\n\n{describe(t, naive)}\n\nBranches of the module with 1x1 "
@@ -141,15 +141,15 @@ def inception_macs(t: Ctx) -> Draft:
     n_spec, r_spec = inception_spec(shape, naive, "macs"), inception_spec(shape, red, "macs")
     if ask == "naive":
         answer, spec = n_tot, n_spec
-        mistakes = [("counted-flops-not-macs", 2 * n_tot), ("forgot-input-channels", n_tot // c)]
+        mistakes = [Wrong("counted-flops-not-macs", 2 * n_tot), Wrong("forgot-input-channels", n_tot // c)]
     elif ask == "reduced":
         answer, spec = r_tot, r_spec
-        mistakes = [("counted-flops-not-macs", 2 * r_tot), ("forgot-1x1-layers", no_1x1),
-                    ("reduction-ignored", full_depth), ("counted-3x3-twice", r_tot + conv3)]
+        mistakes = [Wrong("counted-flops-not-macs", 2 * r_tot), Wrong("forgot-1x1-layers", no_1x1),
+                    Wrong("reduction-ignored", full_depth), Wrong("counted-3x3-twice", r_tot + conv3)]
     else:
         answer, spec = n_tot - r_tot, difference(n_spec, r_spec)
         solution.append(step(t, "Saving", "节省",
                              f"{thousands(n_tot)} - {thousands(r_tot)} = {thousands(answer)}"))
-        mistakes = [("counted-flops-not-macs", 2 * answer), ("forgot-1x1-layers", n_tot - no_1x1),
-                    ("counted-3x3-twice", n_tot - r_tot - conv3)]
+        mistakes = [Wrong("counted-flops-not-macs", 2 * answer), Wrong("forgot-1x1-layers", n_tot - no_1x1),
+                    Wrong("counted-3x3-twice", n_tot - r_tot - conv3)]
     return Draft(prompt, Answer("int", answer), solution, spec, mistakes)

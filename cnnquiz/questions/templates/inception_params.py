@@ -11,7 +11,7 @@ layer with the engine (4,864 without the pool projection, 5,120 with it) and say
 from __future__ import annotations
 
 from cnnquiz.questions.model import Answer
-from cnnquiz.questions.template import Ctx, Draft, template
+from cnnquiz.questions.template import Ctx, Draft, Wrong, template
 from cnnquiz.questions.templates.common import step
 from cnnquiz.questions.templates.costs_common import (
     branch_summaries,
@@ -76,15 +76,15 @@ def inception_params(t: Ctx) -> Draft:
     no_1x1 = total(r_sums, "params", lambda r: r.type == "conv" and not is_1x1(r.spec))
     if ask == "naive":
         answer, spec = n_tot, n_spec
-        mistakes = [("forgot-input-channels", n_tot // c1),
-                    ("counted-one-layer", total(n_sums[2:3], "params"))]
+        mistakes = [Wrong("forgot-input-channels", n_tot // c1),
+                    Wrong("counted-one-layer", total(n_sums[2:3], "params"))]
     elif ask == "reduced":
         answer, spec = r_tot, r_spec
-        mistakes = [("forgot-1x1-layers", no_1x1), ("reduction-ignored", n_tot + r_tot - no_1x1
+        mistakes = [Wrong("forgot-1x1-layers", no_1x1), Wrong("reduction-ignored", n_tot + r_tot - no_1x1
                                                    - total(n_sums[:1], "params"))]
     else:
         answer, spec = n_tot - r_tot, difference(n_spec, r_spec)
         solution.append(step(t, "Saving", "节省",
                              f"{thousands(n_tot)} - {thousands(r_tot)} = {thousands(answer)}"))
-        mistakes = [("forgot-1x1-layers", n_tot - no_1x1)]
+        mistakes = [Wrong("forgot-1x1-layers", n_tot - no_1x1)]
     return Draft(prompt, Answer("int", answer), solution, spec, mistakes)

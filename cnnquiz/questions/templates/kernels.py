@@ -14,8 +14,8 @@ import numpy as np
 
 from cnnquiz.engine import ops
 from cnnquiz.questions.model import Answer
-from cnnquiz.questions.template import Ctx, Draft, template
-from cnnquiz.questions.templates.hand_common import Mistakes, fmt, grid, keep_mistakes, sum_text
+from cnnquiz.questions.template import Ctx, Draft, Wrong, template
+from cnnquiz.questions.templates.hand_common import fmt, grid, keep_mistakes, sum_text
 
 # name -> (integer weights, divisor, en name, zh name)
 KERNELS: dict[str, tuple[list[list[int]], int, str, str]] = {
@@ -97,15 +97,15 @@ def classic_kernel(t: Ctx) -> Draft:
                         f"{fmt(value)}")
     solution.append(t.tr(f"Answer: {fmt(value)}", f"答案：{fmt(value)}"))
     flipped = np.flip(np.asarray(w, dtype=float))
-    mistakes: Mistakes = [
-        ("flipped-kernel", centre(flipped)),
-        ("forgot-kernel-divisor", total if div > 1 else None),
-        ("row-col-swapped", centre(np.asarray(w, dtype=float).T) if name.endswith("_x")
+    mistakes: list[Wrong] = [
+        Wrong("flipped-kernel", centre(flipped)),
+        Wrong("forgot-kernel-divisor", total if div > 1 else None),
+        Wrong("row-col-swapped", centre(np.asarray(w, dtype=float).T) if name.endswith("_x")
          or name.endswith("_y") else None),
     ]
     if name in _CONFUSED:
         other, slip_en, slip_zh = _CONFUSED[name]
-        mistakes.append(("wrong-classic-kernel", centre(other), t.tr(slip_en, slip_zh)))
+        mistakes.append(Wrong("wrong-classic-kernel", centre(other), t.tr(slip_en, slip_zh)))
     answer = Answer("int", round(value))
     spec = {"op": "conv2d", "x": x, "w": w, "at": [0, 0]}
     return Draft(prompt, answer, solution, spec, keep_mistakes(answer, mistakes))

@@ -14,9 +14,8 @@ import numpy as np
 
 from cnnquiz.engine import ops
 from cnnquiz.questions.model import Answer
-from cnnquiz.questions.template import Ctx, Draft, template
+from cnnquiz.questions.template import Ctx, Draft, Wrong, template
 from cnnquiz.questions.templates.hand_common import (
-    Mistakes,
     approx,
     decimals_answer,
     decimals_text,
@@ -65,9 +64,9 @@ def softmax_prob(t: Ctx) -> Draft:
     solution = [*_softmax_lines(t, z), t.tr(f"Answer: p[{i}] {approx(p[i], 4)}",
                                             f"答案：p[{i}] {approx(p[i], 4)}")]
     za = np.asarray(z, dtype=float)
-    mistakes: Mistakes = [
-        ("forgot-exp", za[i] / za.sum() if (za > 0).all() else None),
-        ("sigmoid-not-softmax", float(ops.sigmoid(za[i])) if t.level < 3 else None),
+    mistakes: list[Wrong] = [
+        Wrong("forgot-exp", za[i] / za.sum() if (za > 0).all() else None),
+        Wrong("sigmoid-not-softmax", float(ops.sigmoid(za[i])) if t.level < 3 else None),
     ]
     answer = decimals_answer(p[i], 4)
     spec = {"op": "softmax", "z": z, "at": [i]}
@@ -130,14 +129,14 @@ def cross_entropy(t: Ctx) -> Draft:
     za = np.asarray(rows, dtype=float)
     positive = bool((za > 0).all())
     ratio = [za[k, tt] / za[k].sum() for k, tt in enumerate(targets)] if positive else []
-    mistakes: Mistakes = [
-        ("wrong-log-base", loss / math.log(2)),
-        ("wrong-log-base", loss / math.log(10)),
-        ("forgot-exp", float(np.mean([-math.log(r) for r in ratio]))
+    mistakes: list[Wrong] = [
+        Wrong("wrong-log-base", loss / math.log(2)),
+        Wrong("wrong-log-base", loss / math.log(10)),
+        Wrong("forgot-exp", float(np.mean([-math.log(r) for r in ratio]))
          if positive and not eps else None),
-        ("used-target-logit", float(np.mean([-za[k, tt] for k, tt in enumerate(targets)]))),
-        ("summed-not-averaged", sum(per) if t.level == 2 else None),
-        ("ignored-label-smoothing", mean if eps else None),
+        Wrong("used-target-logit", float(np.mean([-za[k, tt] for k, tt in enumerate(targets)]))),
+        Wrong("summed-not-averaged", sum(per) if t.level == 2 else None),
+        Wrong("ignored-label-smoothing", mean if eps else None),
     ]
     answer: Answer = decimals_answer(loss, 4)
     spec: dict[str, Any] = {"op": "cross_entropy", "z": z, "target": target}

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from cnnquiz.engine import arith
 from cnnquiz.questions.model import Answer
-from cnnquiz.questions.template import Ctx, Draft, template
+from cnnquiz.questions.template import Ctx, Draft, Wrong, template
 from cnnquiz.questions.templates.common import (
     CHANNELS,
     FEATURE_SIZES,
@@ -74,12 +74,12 @@ def conv_macs(t: Ctx) -> Draft:
     wrong_h = arith.conv_out(h, k, 1, p, d).value  # output size without the stride
     undilated = arith.conv_out(h, k, s, p).value  # output size without the dilation
     mistakes = [
-        ("counted-flops-not-macs", 2 * macs),
-        ("macs-ignored-output-size", arith.conv_params(c, cout, k, k, g, False).value),
-        ("forgot-input-channels", arith.conv_macs(cout, ho, wo, g, k, k, g).value),
-        ("ignored-stride", arith.conv_macs(cout, wrong_h, wrong_h, c, k, k, g).value),
-        ("counted-bias-as-mac", macs + cout * ho * wo),
-        ("ignored-groups", arith.conv_macs(cout, ho, wo, c, k, k, 1).value),
-        ("ignored-dilation", arith.conv_macs(cout, undilated, undilated, c, k, k, g).value),
+        Wrong("counted-flops-not-macs", 2 * macs),
+        Wrong("macs-ignored-output-size", arith.conv_params(c, cout, k, k, g, False).value),
+        Wrong("forgot-input-channels", arith.conv_macs(cout, ho, wo, g, k, k, g).value),
+        Wrong("ignored-stride", arith.conv_macs(cout, wrong_h, wrong_h, c, k, k, g).value),
+        Wrong("counted-bias-as-mac", macs + cout * ho * wo),
+        Wrong("ignored-groups", arith.conv_macs(cout, ho, wo, c, k, k, 1).value),
+        Wrong("ignored-dilation", arith.conv_macs(cout, undilated, undilated, c, k, k, g).value),
     ]
     return Draft(prompt, Answer("int", macs), solution, net_spec(shape, layers, "macs"), mistakes)

@@ -16,7 +16,7 @@ from cnnquiz.engine.explain import Calc
 from cnnquiz.engine.spec import parse_layer
 from cnnquiz.errors import SpecError
 from cnnquiz.questions.model import Answer
-from cnnquiz.questions.template import Ctx, Draft, DraftMistake, template
+from cnnquiz.questions.template import Ctx, Draft, Wrong, template
 from cnnquiz.questions.templates.common import net, net_spec, shape_text, step
 from cnnquiz.questions.templates.costs_common import dsl_note, layer_block, thousands
 
@@ -59,27 +59,27 @@ def ask_network(t: Ctx, case: Case, ask: str, layer: int | None) -> Draft:
     if ask == "params" and not layer:
         solution.append(step(t, "Total", "合计", " + ".join(thousands(r.params) for r in rows if r.params)
                              + f" = {thousands(count)}"))
-    mistakes: list[DraftMistake] = []
+    mistakes: list[Wrong] = []
     for name, alt in case.wrong:
         try:
             other = net(alt, case.shape)
         except SpecError:  # the wrong rule shrinks the map below 1: no answer to compare
             continue
         pick = other.rows[layer - 1] if layer else other.rows[-1]
-        mistakes.append((name, list(pick.output) if ask == "output" else
-                         (pick.params if layer else other.total_params)))
+        mistakes.append(Wrong(name, list(pick.output) if ask == "output" else
+                              (pick.params if layer else other.total_params)))
     if ask == "output":
         c, *hw = target.output
         if hw:
-            mistakes.append(("forgot-plus-one", [c, hw[0] - 1, hw[1] - 1]))
+            mistakes.append(Wrong("forgot-plus-one", [c, hw[0] - 1, hw[1] - 1]))
         answer = Answer("shape", list(target.output))
     else:
         biases = sum(r.output[0] for r in rows if r.type in ("conv", "linear")
                      and (layer is None or r.index == layer))
-        mistakes.append(("forgot-bias", count - biases))
+        mistakes.append(Wrong("forgot-bias", count - biases))
         if target.type in ("maxpool", "avgpool") and layer:
             k = parse_layer(target.spec).args["k"][0]  # as if the pool were a conv of C filters
-            mistakes.append(("counted-pooling-params", arith.conv_params(
+            mistakes.append(Wrong("counted-pooling-params", arith.conv_params(
                 target.output[0], target.output[0], k, k).value))
         answer = Answer("int", count)
     spec = net_spec(case.shape, case.layers, ask, layer)
@@ -99,7 +99,7 @@ def _mnist(t: Ctx, colour: bool) -> Case:
           else "一个 Keras 风格的 CIFAR 网络")
     return Case(en, zh,
                 shape, layers, (("ceil-instead-of-floor", layers.replace("maxpool(2)",
-                                                                       "maxpool(2,ceil=true)")),))
+                                                                 "maxpool(2,ceil=true)")),))
 
 
 LENET = Case("LeNet-5", "LeNet-5", (1, 32, 32),

@@ -12,9 +12,8 @@ from typing import Any
 import numpy as np
 
 from cnnquiz.engine import ops
-from cnnquiz.questions.template import Ctx, Draft, template
+from cnnquiz.questions.template import Ctx, Draft, Wrong, template
 from cnnquiz.questions.templates.hand_common import (
-    Mistakes,
     approx,
     decimals_answer,
     decimals_text,
@@ -103,15 +102,15 @@ def batch_norm(t: Ctx) -> Draft:
     solution.append(t.tr(f"Answer: {approx(value, 4)}", f"答案：{approx(value, 4)}"))
     g, b = gamma[ch], beta[ch]
     unbiased = var * n / (n - 1)
-    mistakes: Mistakes = [
-        ("unbiased-variance", g * (v - mean) / np.sqrt(unbiased + eps) + b),
-        ("forgot-sqrt", g * (v - mean) / (var + eps) + b,
+    mistakes: list[Wrong] = [
+        Wrong("unbiased-variance", g * (v - mean) / np.sqrt(unbiased + eps) + b),
+        Wrong("forgot-sqrt", g * (v - mean) / (var + eps) + b,
          t.tr("Divide by the standard deviation sqrt(var + eps), not by the variance.",
               "要除以标准差 sqrt(var + eps)，而不是方差。")),
-        ("forgot-gamma-beta", xhat if t.level > 1 else None),
-        ("stats-over-wrong-axis", g * float(_per_sample(x, eps)[tuple(at)]) + b
+        Wrong("forgot-gamma-beta", xhat if t.level > 1 else None),
+        Wrong("stats-over-wrong-axis", g * float(_per_sample(x, eps)[tuple(at)]) + b
          if t.level > 1 else None),
-        ("eps-outside-sqrt", g * (v - mean) / (np.sqrt(var) + eps) + b if t.level == 3 else None),
+        Wrong("eps-outside-sqrt", g * (v - mean) / (np.sqrt(var) + eps) + b if t.level == 3 else None),
     ]
     answer = decimals_answer(value, 4)
     spec: dict[str, Any] = {"op": "batch_norm", "x": x.astype(int).tolist(), "weight": gamma,

@@ -12,9 +12,8 @@ import math
 from typing import Any
 
 from cnnquiz.engine import ops
-from cnnquiz.questions.template import Ctx, Draft, template
+from cnnquiz.questions.template import Ctx, Draft, Wrong, template
 from cnnquiz.questions.templates.hand_common import (
-    Mistakes,
     approx,
     decimals_answer,
     fmt,
@@ -74,16 +73,16 @@ def rmsprop_steps(t: Ctx) -> Draft:
     solution.append(t.tr(f"Answer: {approx(value, 4)}", f"答案：{approx(value, 4)}"))
     wd = kw.get("weight_decay", 0.0)
     ada_kw = {k: v for k, v in kw.items() if k in ("lr", "weight_decay")}
-    mistakes: Mistakes = [
-        ("forgot-sqrt", _rms_no_sqrt(w0, grads, kw)),
-        ("sign-error", 2 * w0 - value if not wd else None),
-        ("used-adagrad-sum", float(ops.adagrad(w0, grads, eps=1e-8, **ada_kw).final)),
-        ("swapped-alpha", float(ops.rmsprop(w0, grads, **{**kw, "alpha": 1 - kw["alpha"]}).final)),
-        ("forgot-momentum", float(ops.rmsprop(w0, grads, **{**kw, "momentum": 0.0}).final)
+    mistakes: list[Wrong] = [
+        Wrong("forgot-sqrt", _rms_no_sqrt(w0, grads, kw)),
+        Wrong("sign-error", 2 * w0 - value if not wd else None),
+        Wrong("used-adagrad-sum", float(ops.adagrad(w0, grads, eps=1e-8, **ada_kw).final)),
+        Wrong("swapped-alpha", float(ops.rmsprop(w0, grads, **{**kw, "alpha": 1 - kw["alpha"]}).final)),
+        Wrong("forgot-momentum", float(ops.rmsprop(w0, grads, **{**kw, "momentum": 0.0}).final)
          if kw.get("momentum") else None),
-        ("forgot-centering", float(ops.rmsprop(w0, grads, **{**kw, "centered": False}).final)
+        Wrong("forgot-centering", float(ops.rmsprop(w0, grads, **{**kw, "centered": False}).final)
          if kw.get("centered") else None),
-        ("forgot-weight-decay", float(ops.rmsprop(w0, grads, **{**kw, "weight_decay": 0.0})
+        Wrong("forgot-weight-decay", float(ops.rmsprop(w0, grads, **{**kw, "weight_decay": 0.0})
                                       .final) if wd else None),
     ]
     answer = decimals_answer(value, 4)
@@ -131,14 +130,14 @@ def adam_steps(t: Ctx) -> Draft:
                              "与 g 的大小无关。"))
     solution.append(t.tr(f"Answer: {approx(value, 4)}", f"答案：{approx(value, 4)}"))
     wd = kw.get("weight_decay", 0.0)
-    mistakes: Mistakes = [
-        ("forgot-bias-correction", _adam_variant(w0, grads, kw, decoupled, correct=False)),
-        ("forgot-sqrt", _adam_variant(w0, grads, kw, decoupled, root=False)),
-        ("forgot-momentum", _adam_variant(w0, grads, kw, decoupled, momentum=False)),
-        ("sign-error", 2 * w0 - value if not wd else None),
-        ("forgot-decoupled-decay" if decoupled else "forgot-weight-decay",
-         float(ops.adam(w0, grads, **{**kw, "weight_decay": 0.0}).final) if wd else None),
-        ("coupled-decoupled-decay", float(ops.adam(w0, grads, decoupled_weight_decay=not decoupled,
+    mistakes: list[Wrong] = [
+        Wrong("forgot-bias-correction", _adam_variant(w0, grads, kw, decoupled, correct=False)),
+        Wrong("forgot-sqrt", _adam_variant(w0, grads, kw, decoupled, root=False)),
+        Wrong("forgot-momentum", _adam_variant(w0, grads, kw, decoupled, momentum=False)),
+        Wrong("sign-error", 2 * w0 - value if not wd else None),
+        Wrong("forgot-decoupled-decay" if decoupled else "forgot-weight-decay",
+              float(ops.adam(w0, grads, **{**kw, "weight_decay": 0.0}).final) if wd else None),
+        Wrong("coupled-decoupled-decay", float(ops.adam(w0, grads, decoupled_weight_decay=not decoupled,
                                                    **kw).final) if wd else None),
     ]
     answer = decimals_answer(value, 4)

@@ -12,9 +12,8 @@ from typing import Any
 import numpy as np
 
 from cnnquiz.engine import ops
-from cnnquiz.questions.template import Ctx, Draft, template
+from cnnquiz.questions.template import Ctx, Draft, Wrong, template
 from cnnquiz.questions.templates.hand_common import (
-    Mistakes,
     approx,
     decimals_answer,
     decimals_text,
@@ -97,14 +96,14 @@ def sgd_momentum(t: Ctx) -> Draft:
     solution.append(t.tr(f"Answer: {approx(value, 4)}", f"答案：{approx(value, 4)}"))
     plain_kw = {k: v for k, v in kw.items() if k in ("lr", "weight_decay")}
     wd, damp = kw.get("weight_decay", 0.0), kw.get("dampening", 0.0)
-    mistakes: Mistakes = [
-        ("forgot-momentum", float(ops.sgd(w0, grads, **plain_kw).final)),
-        ("sign-error", 2 * w0 - value if not wd else None),
-        ("forgot-weight-decay", float(ops.sgd(w0, grads, **{**kw, "weight_decay": 0.0}).final)
+    mistakes: list[Wrong] = [
+        Wrong("forgot-momentum", float(ops.sgd(w0, grads, **plain_kw).final)),
+        Wrong("sign-error", 2 * w0 - value if not wd else None),
+        Wrong("forgot-weight-decay", float(ops.sgd(w0, grads, **{**kw, "weight_decay": 0.0}).final)
          if wd else None),
-        ("nesterov-ignored", float(ops.sgd(w0, grads, **{**kw, "nesterov": False}).final)
+        Wrong("nesterov-ignored", float(ops.sgd(w0, grads, **{**kw, "nesterov": False}).final)
          if kw.get("nesterov") else None),
-        ("dampened-first-step", float(ops.sgd(w0, [(1 - damp) * grads[0], *grads[1:]],
+        Wrong("dampened-first-step", float(ops.sgd(w0, [(1 - damp) * grads[0], *grads[1:]],
                                               **kw).final) if damp else None),
     ]
     answer = decimals_answer(value, 4)
@@ -150,13 +149,13 @@ def adagrad_steps(t: Ctx) -> Draft:
     for g in grads:  # each step with a fresh accumulator: the forgot-accumulation slip
         w = float(ops.adagrad(w, [g], **kw).final)
     wd = kw.get("weight_decay", 0.0)
-    mistakes: Mistakes = [
-        ("forgot-sqrt", _adagrad_no_sqrt(w0, grads, kw)),
-        ("forgot-accumulation", w if not kw.get("lr_decay") else None),
-        ("sign-error", 2 * w0 - value if not wd else None),
-        ("forgot-weight-decay", float(ops.adagrad(w0, grads, **{**kw, "weight_decay": 0.0})
+    mistakes: list[Wrong] = [
+        Wrong("forgot-sqrt", _adagrad_no_sqrt(w0, grads, kw)),
+        Wrong("forgot-accumulation", w if not kw.get("lr_decay") else None),
+        Wrong("sign-error", 2 * w0 - value if not wd else None),
+        Wrong("forgot-weight-decay", float(ops.adagrad(w0, grads, **{**kw, "weight_decay": 0.0})
                                       .final) if wd else None),
-        ("ignored-lr-decay", float(ops.adagrad(w0, grads, **{**kw, "lr_decay": 0.0}).final)
+        Wrong("ignored-lr-decay", float(ops.adagrad(w0, grads, **{**kw, "lr_decay": 0.0}).final)
          if kw.get("lr_decay") else None),
     ]
     answer = decimals_answer(value, 4)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from cnnquiz.engine import arith
 from cnnquiz.questions.model import Answer
-from cnnquiz.questions.template import Ctx, Draft, template
+from cnnquiz.questions.template import Ctx, Draft, Wrong, template
 from cnnquiz.questions.templates.common import (
     CHANNELS,
     FEATURE_SIZES,
@@ -94,12 +94,12 @@ def _output_size(t: Ctx, setting: tuple[int, int, int, int, int, int]) -> Draft:
         return [out, hh, hh]
 
     mistakes = [
-        ("forgot-plus-one", shape(hout - 1)),
-        ("padded-one-side", shape(arith.conv_out(h, k, s, (p, 0), d).value)),
-        ("ceil-instead-of-floor", shape(arith.ceil_div(h + 2 * p - d * (k - 1) - 1, s) + 1)),
-        ("ignored-dilation", shape(arith.conv_out(h, k, s, p, 1).value)),
-        ("ignored-stride", shape(arith.conv_out(h, k, 1, p, d).value)),
-        ("kept-input-channels", [c, hout, hout]),
+        Wrong("forgot-plus-one", shape(hout - 1)),
+        Wrong("padded-one-side", shape(arith.conv_out(h, k, s, (p, 0), d).value)),
+        Wrong("ceil-instead-of-floor", shape(arith.ceil_div(h + 2 * p - d * (k - 1) - 1, s) + 1)),
+        Wrong("ignored-dilation", shape(arith.conv_out(h, k, s, p, 1).value)),
+        Wrong("ignored-stride", shape(arith.conv_out(h, k, 1, p, d).value)),
+        Wrong("kept-input-channels", [c, hout, hout]),
     ]
     return Draft(prompt, Answer("shape", list(row.output)), solution,
                  net_spec((c, h, h), layers, "output"), mistakes)

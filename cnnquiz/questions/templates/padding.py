@@ -12,7 +12,7 @@ from __future__ import annotations
 from cnnquiz.engine import arith
 from cnnquiz.engine.explain import Calc
 from cnnquiz.questions.model import Answer
-from cnnquiz.questions.template import Ctx, Draft, DraftMistake, template
+from cnnquiz.questions.template import Ctx, Draft, Wrong, template
 from cnnquiz.questions.templates.common import CHANNELS, net, net_spec, shape_text, step
 
 
@@ -124,20 +124,20 @@ def _tf_output(t: Ctx, version: int) -> Draft:
                      step(t, "Split: left", "左侧", tf["same"].left),
                      step(t, "right (gets the odd extra)", "右侧（多出的一个放右边）",
                           tf["same"].right)]
-    mistakes: list[DraftMistake] = [
-        ("mixed-padding-modes", tf[m].out.value) for m in ("valid", "same", "full") if m != mode
+    mistakes: list[Wrong] = [
+        Wrong("mixed-padding-modes", tf[m].out.value) for m in ("valid", "same", "full") if m != mode
     ]
     if mode == "same":
-        mistakes.append(("tf-same-ignores-stride", n))
-        mistakes.append(("floor-instead-of-ceil", n // s))
+        mistakes.append(Wrong("tf-same-ignores-stride", n))
+        mistakes.append(Wrong("floor-instead-of-ceil", n // s))
     elif mode == "valid":
-        mistakes.append(("floor-instead-of-ceil", (n - d * (k - 1)) // s))
-        mistakes.append(("ignored-stride", n - d * (k - 1)))
+        mistakes.append(Wrong("floor-instead-of-ceil", (n - d * (k - 1)) // s))
+        mistakes.append(Wrong("ignored-stride", n - d * (k - 1)))
     else:
-        mistakes.append(("ignored-stride", n + d * (k - 1)))
+        mistakes.append(Wrong("ignored-stride", n + d * (k - 1)))
     if d > 1:
-        mistakes.append(("ignored-dilation", arith.tf_padding(n, k, s, mode, 1).out.value))
-    mistakes = [m for m in mistakes if m[1] >= 1]
+        mistakes.append(Wrong("ignored-dilation", arith.tf_padding(n, k, s, mode, 1).out.value))
+    mistakes = [m for m in mistakes if m.value >= 1]
     spec = {**net_spec((c, n, n), layers, "output"), "at": [1]}
     return Draft(prompt, Answer("int", out), solution, spec, mistakes)
 
@@ -175,14 +175,14 @@ def _tf_split(t: Ctx, version: int) -> Draft:
     ]
     other = tf.right.value if side == "left" else tf.left.value
     no_stride = arith.tf_padding(n, k, 1, "same", d)
-    mistakes: list[DraftMistake] = [
-        ("tf-pad-extra-left", other),
-        ("gave-pad-total", tf.total.value),
-        ("tf-same-ignores-stride", no_stride.left.value if side == "left" else no_stride.right.value),
+    mistakes: list[Wrong] = [
+        Wrong("tf-pad-extra-left", other),
+        Wrong("gave-pad-total", tf.total.value),
+        Wrong("tf-same-ignores-stride", no_stride.left.value if side == "left" else no_stride.right.value),
     ]
     if d > 1:
         plain = arith.tf_padding(n, k, s, "same", 1)
-        mistakes.append(("ignored-dilation", plain.left.value if side == "left" else plain.right.value))
+        mistakes.append(Wrong("ignored-dilation", plain.left.value if side == "left" else plain.right.value))
     assert row.pad is not None and row.pad == (tf.left.value, tf.right.value)
     return Draft(prompt, Answer("int", value), solution,
                  net_spec((c, n, n), layers, f"pad_{side}"), mistakes)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from cnnquiz.engine import arith
 from cnnquiz.engine.explain import Calc
 from cnnquiz.questions.model import Answer
-from cnnquiz.questions.template import Ctx, Draft, template
+from cnnquiz.questions.template import Ctx, Draft, Wrong, template
 from cnnquiz.questions.templates.common import (
     CHANNELS,
     FEATURE_SIZES,
@@ -83,15 +83,15 @@ def conv_params(t: Ctx) -> Draft:
     if about:
         solution.append(t.tr(f"{thousands(row.params)} is about 35K.", f"{thousands(row.params)} 约为 35K。"))
     mistakes = [
-        ("forgot-bias", arith.conv_params(cin, cout, kh, kw, 1, False).value),
-        ("added-bias", arith.conv_params(cin, cout, kh, kw, 1, True).value),
-        ("forgot-input-channels", arith.conv_params(1, cout, kh, kw, 1, bias).value),
-        ("forgot-output-channels", arith.conv_params(cin, 1, kh, kw, 1, bias).value),
-        ("dilation-adds-weights", arith.conv_params(
+        Wrong("forgot-bias", arith.conv_params(cin, cout, kh, kw, 1, False).value),
+        Wrong("added-bias", arith.conv_params(cin, cout, kh, kw, 1, True).value),
+        Wrong("forgot-input-channels", arith.conv_params(1, cout, kh, kw, 1, bias).value),
+        Wrong("forgot-output-channels", arith.conv_params(cin, 1, kh, kw, 1, bias).value),
+        Wrong("dilation-adds-weights", arith.conv_params(
             cin, cout, d * (kh - 1) + 1, d * (kw - 1) + 1, 1, bias).value),
     ]
     if bias:
-        mistakes.append(("bias-per-weight", 2 * arith.conv_params(cin, cout, kh, kw, 1, False).value))
+        mistakes.append(Wrong("bias-per-weight", 2 * arith.conv_params(cin, cout, kh, kw, 1, False).value))
     answer = Answer("int", row.params, 0.02 if about else 0.0, allow_rounding=about)
     return Draft(prompt, answer, solution, net_spec(shape, layers, "params"), mistakes)
 
@@ -127,13 +127,13 @@ def grouped_params(t: Ctx) -> Draft:
         step(t, "Parameters", "参数量", row.explain["params"]),
     ]
     mistakes = [
-        ("ignored-groups", arith.conv_params(cin, cout, k, k, 1, bias).value),
-        ("forgot-bias", arith.conv_params(cin, cout, k, k, g, False).value),
-        ("added-bias", arith.conv_params(cin, cout, k, k, g, True).value),
-        ("forgot-input-channels", arith.conv_params(g, cout, k, k, g, bias).value),
+        Wrong("ignored-groups", arith.conv_params(cin, cout, k, k, 1, bias).value),
+        Wrong("forgot-bias", arith.conv_params(cin, cout, k, k, g, False).value),
+        Wrong("added-bias", arith.conv_params(cin, cout, k, k, g, True).value),
+        Wrong("forgot-input-channels", arith.conv_params(g, cout, k, k, g, bias).value),
     ]
     if (cin // g) % g == 0:
-        mistakes.append(("divided-groups-twice",
+        mistakes.append(Wrong("divided-groups-twice",
                          arith.conv_params(cin // g, cout, k, k, g, bias).value))
     return Draft(prompt, Answer("int", row.params), solution,
                  net_spec(shape, layers, "params"), mistakes)

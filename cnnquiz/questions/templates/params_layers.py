@@ -15,7 +15,7 @@ from collections.abc import Callable
 from cnnquiz.engine.explain import Calc
 from cnnquiz.engine.network import Row
 from cnnquiz.questions.model import Answer
-from cnnquiz.questions.template import Ctx, Draft, template
+from cnnquiz.questions.template import Ctx, Draft, Wrong, template
 from cnnquiz.questions.templates.common import CHANNELS, net, net_spec, shape_text, step
 from cnnquiz.questions.templates.costs_common import conv_text, dsl_note, layer_block, thousands
 
@@ -60,10 +60,10 @@ def linear_params(t: Ctx) -> Draft:
              "每个输入连到每个输出" + ("，每个输出再加一个偏置" if bias else ""), fc.explain["params"]),
     ]
     fin, (c, h, w), b = flat.output[0], shape, out if bias else 0
-    mistakes = [("forgot-bias", fin * out), ("added-bias", fin * out + out),
-                ("forgot-channels", (fin // c) * out + b), ("bias-per-weight", 2 * fin * out)]
+    mistakes = [Wrong("forgot-bias", fin * out), Wrong("added-bias", fin * out + out),
+                Wrong("forgot-channels", (fin // c) * out + b), Wrong("bias-per-weight", 2 * fin * out)]
     if pool:
-        mistakes += [("used-size-before-pool", c * h * w * out + b)]
+        mistakes += [Wrong("used-size-before-pool", c * h * w * out + b)]
     return Draft(prompt, Answer("int", fc.params), solution,
                  net_spec(shape, layers, "params", idx), mistakes)
 
@@ -114,10 +114,10 @@ def batchnorm_params(t: Ctx) -> Draft:
     def size(r: Row) -> int:
         return math.prod(r.output)
 
-    mistakes = [("counted-running-stats", with_bn(lambda r: 2 * r.params)),
-                ("bn-scale-only", with_bn(lambda r: r.params // 2)),
-                ("bn-per-position", with_bn(lambda r: 2 * size(r))),
-                ("counted-bn-as-zero", with_bn(lambda r: 0))]
+    mistakes = [Wrong("counted-running-stats", with_bn(lambda r: 2 * r.params)),
+                Wrong("bn-scale-only", with_bn(lambda r: r.params // 2)),
+                Wrong("bn-per-position", with_bn(lambda r: 2 * size(r))),
+                Wrong("counted-bn-as-zero", with_bn(lambda r: 0))]
     return Draft(prompt, Answer("int", total), solution,
                  net_spec(shape, layers, "params", ask_layer), mistakes)
 
@@ -154,7 +154,8 @@ def maxout_params(t: Ctx) -> Draft:
     solution = [step(t, "The replaced layer", "被替换的层", p),
                 step(t, f"Maxout keeps {k} such pieces", f"maxout 保留 {k} 组这样的参数", total)]
     weights = row.params - row.output[0]
-    mistakes = [("maxout-forgot-pieces", row.params), ("maxout-shared-bias", k * weights + row.output[0]),
-                ("forgot-bias", k * weights)]
+    mistakes = [Wrong("maxout-forgot-pieces", row.params),
+                Wrong("maxout-shared-bias", k * weights + row.output[0]),
+                Wrong("forgot-bias", k * weights)]
     spec = {"op": "maxout", "input": list(shape), "layers": layers, "pieces": k, "ask": "params"}
     return Draft(prompt, Answer("int", total.value), solution, spec, mistakes)

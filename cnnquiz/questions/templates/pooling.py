@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from cnnquiz.engine import arith
 from cnnquiz.engine.explain import Calc
 from cnnquiz.questions.model import Answer
-from cnnquiz.questions.template import Ctx, Draft, DraftMistake, template
+from cnnquiz.questions.template import Ctx, Draft, Wrong, template
 from cnnquiz.questions.templates.common import CHANNELS, net, net_spec, shape_text, step
 
 # (size, kernel, stride, padding, ceil) of pooling layers in AlexNet, VGG, ResNet, GoogLeNet,
@@ -87,20 +87,20 @@ def pool_output_size(t: Ctx) -> Draft:
     def shape(h: int) -> list[int]:
         return [c, h, h]
 
-    mistakes: list[DraftMistake] = [("forgot-plus-one", shape(hout.value - 1))]
+    mistakes: list[Wrong] = [Wrong("forgot-plus-one", shape(hout.value - 1))]
     if ceil:
-        mistakes += [("floor-instead-of-ceil", shape(arith.pool_out(n, k, s, p).value)),
-                     ("ignored-ceil-last-window-rule", shape(_raw_ceil(n, k, s, p)))]
+        mistakes += [Wrong("floor-instead-of-ceil", shape(arith.pool_out(n, k, s, p).value)),
+                     Wrong("ignored-ceil-last-window-rule", shape(_raw_ceil(n, k, s, p)))]
     else:
-        mistakes.append(("ceil-instead-of-floor", shape(_raw_ceil(n, k, s, p))))
+        mistakes.append(Wrong("ceil-instead-of-floor", shape(_raw_ceil(n, k, s, p))))
         if p:
-            mistakes.append(("padded-one-side", shape(arith.conv_out(n, k, s, (p, 0)).value)))
+            mistakes.append(Wrong("padded-one-side", shape(arith.conv_out(n, k, s, (p, 0)).value)))
     if s != k:
-        mistakes.append(("assumed-stride-equals-kernel", shape(arith.pool_out(n, k, k, p,
+        mistakes.append(Wrong("assumed-stride-equals-kernel", shape(arith.pool_out(n, k, k, p,
                                                                               ceil=ceil).value)))
     if s > 1:
-        mistakes.append(("ignored-stride", shape(arith.pool_out(n, k, 1, p, ceil=ceil).value)))
-    mistakes = [m for m in mistakes if m[1][1] >= 1]
+        mistakes.append(Wrong("ignored-stride", shape(arith.pool_out(n, k, 1, p, ceil=ceil).value)))
+    mistakes = [m for m in mistakes if m.value[1] >= 1]
     return Draft(prompt, Answer("shape", list(row.output)), solution,
                  net_spec((c, n, n), layers, "output"), mistakes)
 
@@ -166,13 +166,13 @@ def pool_spp(t: Ctx) -> Draft:
         solution.append(step(t, "Concatenate the levels", "拼接各级",
                              Calc(total, "sum of C*n*n", " + ".join(parts))))
         value = total
-        mistakes: list[DraftMistake] = [("forgot-channels", total // c),
-                                           ("spp-n-bins-not-n-squared", c * sum(levels))]
+        mistakes: list[Wrong] = [Wrong("forgot-channels", total // c),
+                                           Wrong("spp-n-bins-not-n-squared", c * sum(levels))]
     elif ask == "kernel_size":
         value = arith.ceil_div(a, level)
-        mistakes = [("floor-instead-of-ceil", a // level)]
+        mistakes = [Wrong("floor-instead-of-ceil", a // level)]
     else:
         value = a // level
-        mistakes = [("ceil-instead-of-floor", arith.ceil_div(a, level))]
+        mistakes = [Wrong("ceil-instead-of-floor", arith.ceil_div(a, level))]
     spec = {"op": "spp", "input": [c, a, a], "levels": list(levels), "ask": ask, "level": level}
     return Draft(prompt, Answer("int", int(value)), solution, spec, mistakes)

@@ -16,9 +16,8 @@ import numpy as np
 from cnnquiz.engine import ops
 from cnnquiz.errors import OpError
 from cnnquiz.questions.model import Answer
-from cnnquiz.questions.template import Ctx, Draft, template
+from cnnquiz.questions.template import Ctx, Draft, Wrong, template
 from cnnquiz.questions.templates.hand_common import (
-    Mistakes,
     fmt,
     grid,
     keep_mistakes,
@@ -102,15 +101,15 @@ def pool_by_hand(t: Ctx) -> Draft:
         solution.append(head + t.tr(": ", "：") + body)
     solution.append(t.tr("Pooled map:", "池化结果：") + "\n\n" + grid(y))
     other = "avg" if kind == "max" else "max"
-    mistakes: Mistakes = [
-        (f"{other}-instead-of-{kind}", run(op=other)),
-        ("assumed-stride-equals-kernel", run(ss=k) if s != k else None),
-        ("ignored-padding", run(pp=0) if p else None),
-        ("floor-instead-of-ceil", run(cm=False) if ceil else None),
+    mistakes: list[Wrong] = [
+        Wrong(f"{other}-instead-of-{kind}", run(op=other)),
+        Wrong("assumed-stride-equals-kernel", run(ss=k) if s != k else None),
+        Wrong("ignored-padding", run(pp=0) if p else None),
+        Wrong("floor-instead-of-ceil", run(cm=False) if ceil else None),
     ]
     if kind == "avg" and (p or ceil):
-        mistakes += [("avg-divided-by-full-window", run(divisor_override=k * k)),
-                     ("excluded-padding-from-average", run(count_include_pad=False))]
+        mistakes += [Wrong("avg-divided-by-full-window", run(divisor_override=k * k)),
+                     Wrong("excluded-padding-from-average", run(count_include_pad=False))]
     answer = Answer("matrix", y, tolerance=0.005 if kind == "avg" else 0.0)
     spec = {"op": f"{kind}_pool2d", "x": x, "kernel_size": k, "stride": s, "padding": p,
             "ceil_mode": ceil}
@@ -155,11 +154,11 @@ def max_unpool(t: Ctx) -> Draft:
              f"被反池化的每个值放回对应窗口记住的位置（行 = 位置 // {n}，列 = 位置 % {n}），"
              "其余位置为 0：") + "\n\n" + grid(out),
     ]
-    mistakes: Mistakes = [
-        ("unpool-copied-to-window", to_list(np.kron(y, np.ones((k, k))))),
-        ("unpool-ignored-positions", to_list(ops.max_unpool2d(
+    mistakes: list[Wrong] = [
+        Wrong("unpool-copied-to-window", to_list(np.kron(y, np.ones((k, k))))),
+        Wrong("unpool-ignored-positions", to_list(ops.max_unpool2d(
             y, (np.arange(m)[:, None] * k * n + np.arange(m)[None, :] * k), k, k))),
-        ("unpooled-wrong-values", to_list(ops.max_unpool2d(pooled, idx, k, k))
+        Wrong("unpooled-wrong-values", to_list(ops.max_unpool2d(pooled, idx, k, k))
          if t.level > 1 else None),
     ]
     answer = Answer("matrix", to_list(out))

@@ -17,7 +17,7 @@ from cnnquiz.engine.explain import const
 from cnnquiz.engine.spec import parse
 from cnnquiz.errors import SpecError
 from cnnquiz.questions.model import Answer
-from cnnquiz.questions.template import Ctx, Draft, DraftMistake, template
+from cnnquiz.questions.template import Ctx, Draft, Wrong, template
 from cnnquiz.questions.templates.common import net, net_spec, shape_text, step
 from cnnquiz.questions.templates.costs_common import conv_text, difference, layer_block, rf_walk
 
@@ -88,10 +88,10 @@ def rf_size(t: Ctx) -> Draft:
                      "初值 r_0 = 1，j_0 = 1：")]
     solution += _trace(t, layers, shape, ("rf", "jump"))
     ks = [layer.args["k"][0] for layer in parse(layers)]
-    mistakes = [("multiplied-strides-wrongly", rf_walk(layers, own_stride=True).r.value),
-                ("added-kernel-sizes", sum(ks)),
-                ("ignored-dilation", rf_walk(layers, dilation=False).r.value),
-                ("ignored-stride", rf_walk(layers, stride=False).r.value)]
+    mistakes = [Wrong("multiplied-strides-wrongly", rf_walk(layers, own_stride=True).r.value),
+                Wrong("added-kernel-sizes", sum(ks)),
+                Wrong("ignored-dilation", rf_walk(layers, dilation=False).r.value),
+                Wrong("ignored-stride", rf_walk(layers, stride=False).r.value)]
     return Draft(prompt, Answer("int", last.rf), solution, net_spec(shape, layers, "rf"), mistakes)
 
 
@@ -125,7 +125,7 @@ def rf_jump(t: Ctx) -> Draft:
             "apart are the centres of neighbouring output units?",
             "最后一层的跳距（jump）是多少，即相邻输出单元的感受野中心在输入上相隔多少像素？")
         return Draft(prompt, Answer("int", jump), solution, net_spec(shape, layers, "jump"),
-                     [("added-strides", s_sum), ("ignored-pool-stride", no_pool.j.value)])
+                     [Wrong("added-strides", s_sum), Wrong("ignored-pool-stride", no_pool.j.value)])
     if t.level == 2:
         a = t.rng.randrange(0, hout - 1)
         b = t.rng.randrange(a + 1, hout)
@@ -137,9 +137,9 @@ def rf_jump(t: Ctx) -> Draft:
         solution.append(step(t, "Distance = (b - a) * jump", "距离 = (b - a) * 跳距",
                              f"({b} - {a})*{jump} = {distance}"))
         spec = difference(center_spec(shape, layers, b), center_spec(shape, layers, a))
-        mistakes = [("added-strides", (b - a) * s_sum),
-                    ("ignored-pool-stride", (b - a) * no_pool.j.value),
-                    ("one-index-off", (b - a + 1) * jump)]
+        mistakes = [Wrong("added-strides", (b - a) * s_sum),
+                    Wrong("ignored-pool-stride", (b - a) * no_pool.j.value),
+                    Wrong("one-index-off", (b - a + 1) * jump)]
         return Draft(prompt, Answer("int", distance), solution, spec, mistakes)
     unit = t.rng.randrange(0, hout)
     start = float(last.start or 0.0)
@@ -158,9 +158,9 @@ def rf_jump(t: Ctx) -> Draft:
         step(t, "Centre = start + i * jump", "中心 = start + i * 跳距",
              f"{start:g} + {unit}*{jump} = {value:g}"),
     ]
-    mistakes = [("ignored-padding-offset", _center(rf_walk(layers, padding=False), unit)),
-                ("ignored-pool-stride", _center(no_pool, unit)),
-                ("one-index-off", value + jump)]
+    mistakes = [Wrong("ignored-padding-offset", _center(rf_walk(layers, padding=False), unit)),
+                Wrong("ignored-pool-stride", _center(no_pool, unit)),
+                Wrong("one-index-off", value + jump)]
     return Draft(prompt, Answer("float", value, 0.05), solution,
                  center_spec(shape, layers, unit), mistakes)
 
@@ -206,12 +206,12 @@ def rf_window(t: Ctx) -> Draft:
              f"[{centre:g} - {(rf.r.value - 1) / 2:g}, {centre:g} + {(rf.r.value - 1) / 2:g}] = "
              f"[{window[0]}, {window[1]}]"),
     ]
-    mistakes: list[DraftMistake] = [("one-index-off", [window[0] + 1, window[1] + 1])]
+    mistakes: list[Wrong] = [Wrong("one-index-off", [window[0] + 1, window[1] + 1])]
     for name, wrong in (("ignored-padding-offset", rf_walk(layers, padding=False)),
                         ("ignored-stride", rf_walk(layers, stride=False)),
                         ("multiplied-strides-wrongly", rf_walk(layers, own_stride=True)),
                         ("ignored-dilation", rf_walk(layers, dilation=False))):
         if (w := _window(wrong, unit)) is not None:
-            mistakes.append((name, w))
+            mistakes.append(Wrong(name, w))
     spec = {"op": "rf_window", "input": list(shape), "layers": layers, "unit": unit}
     return Draft(prompt, Answer("matrix", window), solution, spec, mistakes)

@@ -14,9 +14,8 @@ from typing import Any
 import numpy as np
 
 from cnnquiz.engine import ops
-from cnnquiz.questions.template import Ctx, Draft, template
+from cnnquiz.questions.template import Ctx, Draft, Wrong, template
 from cnnquiz.questions.templates.hand_common import (
-    Mistakes,
     approx,
     decimals_answer,
     decimals_text,
@@ -61,10 +60,10 @@ def penalty(t: Ctx) -> Draft:
         solution.append(f"sum w^2 = {' + '.join(fmt(v * v) for v in w)} = {fmt(sq_sum)}; "
                         f"{fmt(l2)}/2 * {fmt(sq_sum)} = {fmt(p2)}")
     solution.append(t.tr(f"Answer: {approx(value, 4)}", f"答案：{approx(value, 4)}"))
-    mistakes: Mistakes = [
-        ("l2-forgot-half", p1 + 2 * p2 if l2 else None),
-        ("l1-no-abs", l1 * float(np.sum(w)) + p2 if l1 else None),
-        ("l1-l2-swapped", ops.l2_penalty(w, l1) + ops.l1_penalty(w, l2)),
+    mistakes: list[Wrong] = [
+        Wrong("l2-forgot-half", p1 + 2 * p2 if l2 else None),
+        Wrong("l1-no-abs", l1 * float(np.sum(w)) + p2 if l1 else None),
+        Wrong("l1-l2-swapped", ops.l2_penalty(w, l1) + ops.l1_penalty(w, l2)),
     ]
     answer = decimals_answer(value, 4)
     spec = {"op": "penalty", "w": w, "l1": l1, "l2": l2}
@@ -123,12 +122,12 @@ def reg_update(t: Ctx) -> Draft:
         w = new
     solution.append(t.tr(f"Answer: {approx(value, 4)}", f"答案：{approx(value, 4)}"))
     other = "l1" if kind == "l2" else "l2"
-    mistakes: Mistakes = [
-        ("forgot-weight-decay" if kind == "l2" else "forgot-l1-term",
-         _run(w0, grads, lr, 0.0, kind)),
-        ("sign-error", 2 * w0 - value if steps == 1 else None),
-        ("l1-l2-swapped", _run(w0, grads, lr, lam, other)),
-        ("decay-not-scaled-by-lr", _run(w0, grads, lr, lam, kind, decay_lr=False)),
+    mistakes: list[Wrong] = [
+        Wrong("forgot-weight-decay" if kind == "l2" else "forgot-l1-term",
+              _run(w0, grads, lr, 0.0, kind)),
+        Wrong("sign-error", 2 * w0 - value if steps == 1 else None),
+        Wrong("l1-l2-swapped", _run(w0, grads, lr, lam, other)),
+        Wrong("decay-not-scaled-by-lr", _run(w0, grads, lr, lam, kind, decay_lr=False)),
     ]
     answer = decimals_answer(value, 4)
     spec: dict[str, Any] = {"op": "sgd" if kind == "l2" else "sgd_l1", "w0": [w0],

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from cnnquiz.engine import arith
 from cnnquiz.questions.model import Answer
-from cnnquiz.questions.template import Ctx, Draft, template
+from cnnquiz.questions.template import Ctx, Draft, Wrong, template
 from cnnquiz.questions.templates.common import net, net_spec, shape_text, step
 from cnnquiz.questions.templates.costs_common import conv_text, difference, ratio, thousands
 
@@ -67,28 +67,28 @@ def separable_params(t: Ctx) -> Draft:
         value = sep.total_params if ask == "separable" else std.total_params
         spec = sep_spec if ask == "separable" else std_spec
         answer = Answer("int", value)
-        mistakes = [("depthwise-as-standard", wrong_dw + pw.value), ("forgot-pointwise", dw.value),
-                    ("dsconv-swapped-channels", swapped),
-                    ("forgot-input-channels", arith.conv_params(1, cout, k, k, 1, False).value)]
+        mistakes = [Wrong("depthwise-as-standard", wrong_dw + pw.value), Wrong("forgot-pointwise", dw.value),
+                    Wrong("dsconv-swapped-channels", swapped),
+                    Wrong("forgot-input-channels", arith.conv_params(1, cout, k, k, 1, False).value)]
         if ask == "standard":
-            mistakes = [*mistakes[-1:], ("forgot-output-channels", dw.value)]
+            mistakes = [*mistakes[-1:], Wrong("forgot-output-channels", dw.value)]
     elif ask == "saving":
         saving = std.total_params - sep.total_params
         solution.append(step(t, "Saving", "节省", f"{thousands(std.total_params)} - "
                              f"{thousands(sep.total_params)} = {thousands(saving)}"))
         answer, spec = Answer("int", saving), difference(std_spec, sep_spec)
-        mistakes = [("forgot-pointwise", std.total_params - dw.value),
-                    ("depthwise-as-standard", std.total_params - wrong_dw - pw.value),
-                    ("dsconv-swapped-channels", std.total_params - swapped)]
+        mistakes = [Wrong("forgot-pointwise", std.total_params - dw.value),
+                    Wrong("depthwise-as-standard", std.total_params - wrong_dw - pw.value),
+                    Wrong("dsconv-swapped-channels", std.total_params - swapped)]
     else:
         times = std.total_params / sep.total_params
         solution.append(step(t, "Ratio", "倍数",
                              f"{thousands(std.total_params)} / {thousands(sep.total_params)} = {times:.4f} ≈ "
                              f"{times:.2f}"))
         answer, spec = Answer("float", times, 0.01), ratio(std_spec, sep_spec)
-        mistakes = [("inverted-ratio", sep.total_params / std.total_params),
-                    ("forgot-pointwise", std.total_params / dw.value),
-                    ("dsconv-swapped-channels", std.total_params / swapped)]
+        mistakes = [Wrong("inverted-ratio", sep.total_params / std.total_params),
+                    Wrong("forgot-pointwise", std.total_params / dw.value),
+                    Wrong("dsconv-swapped-channels", std.total_params / swapped)]
     solution.append(t.tr(f"In general the separable/standard ratio is 1/C_out + 1/K^2 = 1/{cout} "
                          f"+ 1/{k * k}.",
                          f"一般地，深度可分离与标准卷积的参数比为 1/C_out + 1/K^2 = 1/{cout} + 1/{k * k}。"))

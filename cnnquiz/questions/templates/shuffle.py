@@ -6,7 +6,7 @@ batch dimension N is unchanged), in C x H x W order.
 from __future__ import annotations
 
 from cnnquiz.questions.model import Answer
-from cnnquiz.questions.template import Ctx, Draft, template
+from cnnquiz.questions.template import Ctx, Draft, Wrong, template
 from cnnquiz.questions.templates.common import net, net_spec, shape_text, step
 from cnnquiz.questions.templates.costs_common import conv_text, dsl_note, layer_block
 
@@ -56,12 +56,12 @@ def pixel_shuffle(t: Ctx) -> Draft:
         solution.append(step(t, f"So the convolution outputs C*r^2 = {c}*{r}^2 = {c * r * r} "
                                 f"channels at {h}x{h}", f"所以卷积要输出 C*r^2 = {c}*{r}^2 = "
                                 f"{c * r * r} 个通道，尺寸 {h}x{h}"))
-        mistakes = [("pixelshuffle-divided-by-r", [c * r, h, h]),
-                    ("pixelshuffle-kept-channels", [c, h, h])]
+        mistakes = [Wrong("pixelshuffle-divided-by-r", [c * r, h, h]),
+                    Wrong("pixelshuffle-kept-channels", [c, h, h])]
     else:
         cin = summary.rows[-1].output[0] * r * r if t.level == 1 else out[0] * r * r
-        mistakes = [("pixelshuffle-divided-by-r", [cin // r, out[1], out[2]]),
-                    ("pixelshuffle-kept-channels", [cin, out[1], out[2]]),
-                    ("pixelshuffle-scaled-by-r2", [out[0], out[1] * r, out[2] * r])]
+        mistakes = [Wrong("pixelshuffle-divided-by-r", [cin // r, out[1], out[2]]),
+                    Wrong("pixelshuffle-kept-channels", [cin, out[1], out[2]]),
+                    Wrong("pixelshuffle-scaled-by-r2", [out[0], out[1] * r, out[2] * r])]
     spec = net_spec(shape, layers, "output", ask_layer)
     return Draft(prompt, Answer("shape", out), solution, spec, mistakes)

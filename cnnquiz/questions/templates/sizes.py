@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from cnnquiz.engine import arith
 from cnnquiz.questions.model import Answer
-from cnnquiz.questions.template import Ctx, Draft, DraftMistake, template
+from cnnquiz.questions.template import Ctx, Draft, Wrong, template
 from cnnquiz.questions.templates.common import CHANNELS, net, net_spec, shape_text, step
 
 MODES = ("full", "valid", "same")
@@ -66,15 +66,15 @@ def conv1d_length(t: Ctx) -> Draft:
         solution.append(step(t, f"With stride {s}, count the kept positions",
                              f"步长为 {s} 时，数保留下来的位置", out))
     solution.append(step(t, f"Answer: {out.value}", f"答案：{out.value}"))
-    mistakes: list[DraftMistake] = [
-        ("mixed-padding-modes", _length(n, m, s, other)) for other in MODES if other != mode
+    mistakes: list[Wrong] = [
+        Wrong("mixed-padding-modes", _length(n, m, s, other)) for other in MODES if other != mode
     ]
     if mode == "full":
-        mistakes.append(("full-not-n-plus-m", _length(n + 1, m, s, "full")))
+        mistakes.append(Wrong("full-not-n-plus-m", _length(n + 1, m, s, "full")))
     if mode == "valid" and n > m:
-        mistakes.append(("forgot-plus-one", _length(n - 1, m, s, "valid")))
+        mistakes.append(Wrong("forgot-plus-one", _length(n - 1, m, s, "valid")))
     if s > 1:
-        mistakes += [("ignored-stride", plain.value), ("floor-instead-of-ceil", plain.value // s)]
+        mistakes += [Wrong("ignored-stride", plain.value), Wrong("floor-instead-of-ceil", plain.value // s)]
     spec = {"op": "conv1d_modes", "n": n, "m": m, "mode": mode, "stride": s, "ask": "length"}
     return Draft(prompt, Answer("int", int(out.value)), solution, spec, mistakes)
 
@@ -120,14 +120,14 @@ def conv_dilated_height(t: Ctx) -> Draft:
     def height(n: int, kk: int, ss: int, pp: int | tuple[int, int], dd: int) -> int:
         return int(arith.conv_out(n, kk, ss, pp, dd).value)
 
-    mistakes: list[DraftMistake] = [
-        ("ignored-dilation", height(h, k, s, p, 1)),
-        ("span-d-times-k", (h + 2 * p - d * k) // s + 1),
-        ("forgot-plus-one", hout.value - 1),
-        ("padded-one-side", height(h, k, s, (p, 0), d) if p else None),
-        ("ceil-instead-of-floor",
+    mistakes: list[Wrong] = [
+        Wrong("ignored-dilation", height(h, k, s, p, 1)),
+        Wrong("span-d-times-k", (h + 2 * p - d * k) // s + 1),
+        Wrong("forgot-plus-one", hout.value - 1),
+        Wrong("padded-one-side", height(h, k, s, (p, 0), d) if p else None),
+        Wrong("ceil-instead-of-floor",
          arith.ceil_div(h + 2 * p - d * (k - 1) - 1, s) + 1 if s > 1 else None),
     ]
-    mistakes = [m for m in mistakes if m[1] is not None and m[1] >= 1]
+    mistakes = [m for m in mistakes if m.value is not None and m.value >= 1]
     spec = {**net_spec((c, h, h), layers, "output"), "at": [1]}
     return Draft(prompt, Answer("int", int(hout.value)), solution, spec, mistakes)

@@ -7,7 +7,7 @@ specs of costs_common.
 from __future__ import annotations
 
 from cnnquiz.questions.model import Answer
-from cnnquiz.questions.template import Ctx, Draft, DraftMistake, template
+from cnnquiz.questions.template import Ctx, Draft, Wrong, template
 from cnnquiz.questions.templates.common import net, net_spec, shape_text, step
 from cnnquiz.questions.templates.costs_common import conv_text, difference, ratio, thousands
 
@@ -58,14 +58,14 @@ def stacked_params(t: Ctx) -> Draft:
     ]
     s_total, l_total = stack.total_params, single.total_params
     per_layer = stack.rows[0].params
-    mistakes: list[DraftMistake]
+    mistakes: list[Wrong]
     if ask == "stack":
         answer, spec = Answer("int", s_total), st_spec
-        mistakes = [("forgot-input-channels", s_total // c), ("counted-one-layer", per_layer),
+        mistakes = [Wrong("forgot-input-channels", s_total // c), Wrong("counted-one-layer", per_layer),
                     _bias_slip(bias, s_total, s_total + n * c, s_total - n * c)]
     elif ask == "single":
         answer, spec = Answer("int", l_total), si_spec
-        mistakes = [("forgot-input-channels", l_total // c),
+        mistakes = [Wrong("forgot-input-channels", l_total // c),
                     _bias_slip(bias, l_total, l_total + c, l_total - c)]
     elif ask == "saving":
         answer, spec = Answer("int", l_total - s_total), difference(si_spec, st_spec)
@@ -73,19 +73,20 @@ def stacked_params(t: Ctx) -> Draft:
                              f"{thousands(l_total - s_total)}"))
         # with biases the slip drops them (c for the single layer, n*c for the stack);
         # without, it adds them
-        mistakes = [("counted-one-layer", l_total - per_layer),
+        mistakes = [Wrong("counted-one-layer", l_total - per_layer),
                     _bias_slip(bias, l_total - s_total, (l_total + c) - (s_total + n * c),
                                (l_total - c) - (s_total - n * c))]
     else:
         answer, spec = Answer("float", l_total / s_total, 0.01), ratio(si_spec, st_spec)
         solution.append(step(t, "Ratio", "倍数", f"{thousands(l_total)} / {thousands(s_total)} = "
                              f"{l_total / s_total:.4f} ≈ {l_total / s_total:.2f}"))
-        mistakes = [("inverted-ratio", s_total / l_total), ("counted-one-layer", l_total / per_layer),
-                    ("forgot-bias", (l_total - c) / (s_total - n * c))]
+        mistakes = [Wrong("inverted-ratio", s_total / l_total),
+                    Wrong("counted-one-layer", l_total / per_layer),
+                    Wrong("forgot-bias", (l_total - c) / (s_total - n * c))]
     return Draft(f"{setup} {question}", answer, solution, spec, mistakes)
 
 
-def _bias_slip(bias: bool, right: int, added: int, dropped: int) -> tuple[str, int]:
+def _bias_slip(bias: bool, right: int, added: int, dropped: int) -> Wrong:
     """The bias slip a learner can make: forgetting the biases a layer has, or counting
     biases a bias=False layer does not have (`right` is the answer itself)."""
-    return ("forgot-bias", dropped) if bias else ("added-bias", added)
+    return Wrong("forgot-bias", dropped) if bias else Wrong("added-bias", added)

@@ -10,7 +10,7 @@ from typing import Any
 
 from cnnquiz.errors import SpecError
 from cnnquiz.questions.model import Answer
-from cnnquiz.questions.template import Ctx, Draft, DraftMistake, template
+from cnnquiz.questions.template import Ctx, Draft, Wrong, template
 from cnnquiz.questions.templates.common import CHANNELS, net, net_spec, shape_text, step
 
 Layer = dict[str, Any]
@@ -145,8 +145,8 @@ def flatten_size(t: Ctx) -> Draft:
         ("ignored-padding", _wrong(shape, stack, n, no_pad=True)),
         ("ignored-stride", _wrong(shape, stack, n, no_stride=True)),
     ]
-    mistakes: list[DraftMistake] = [(name, v if isinstance(v, int) else v[0] * v[1] * v[2])
-                                     for name, v in wrong if v is not None]
+    mistakes = [Wrong(name, v if isinstance(v, int) else v[0] * v[1] * v[2])
+                for name, v in wrong if v is not None]
     spec = {**net_spec(shape, layers, "output"), "at": [0]}
     return Draft(prompt, Answer("int", int(rows[-1].output[0])), solution, spec, mistakes)
 
@@ -165,7 +165,7 @@ def stack_output_shape(t: Ctx) -> Draft:
         f"{_listing(t, stack)}\n\n第 {at} 层的输出形状是多少？",
     )
     solution = _walk(t, shape, layers, at)
-    mistakes = [(name, v) for name, v in (
+    mistakes = [Wrong(name, v) for name, v in (
         ("ceil-instead-of-floor", _wrong(shape, stack, at, all_ceil=True)),
         ("ignored-padding", _wrong(shape, stack, at, no_pad=True)),
         ("ignored-stride", _wrong(shape, stack, at, no_stride=True)),

@@ -17,10 +17,9 @@ import numpy as np
 
 from cnnquiz.engine import arith, ops
 from cnnquiz.questions.model import Answer
-from cnnquiz.questions.template import Ctx, Draft, template
+from cnnquiz.questions.template import Ctx, Draft, Wrong, template
 from cnnquiz.questions.templates.common import count_en, step
 from cnnquiz.questions.templates.hand_common import (
-    Mistakes,
     fmt,
     grid,
     keep_mistakes,
@@ -95,13 +94,13 @@ def conv_transpose_by_hand(t: Ctx) -> Draft:
                              f"columns {c0}-{c1 - 1}.",
                              "；".join(zh) + f"：保留第 {r0}-{r1 - 1} 行、第 {c0}-{c1 - 1} 列。"))
         solution.append(t.tr("Output:", "输出：") + "\n\n" + grid(y))
-    mistakes: Mistakes = [
-        ("overwrote-overlaps", _overwrite(steps)),
-        ("convt-flipped-kernel", to_list(ops.conv_transpose2d(x, np.flip(np.asarray(w)), stride=s,
+    mistakes: list[Wrong] = [
+        Wrong("overwrote-overlaps", _overwrite(steps)),
+        Wrong("convt-flipped-kernel", to_list(ops.conv_transpose2d(x, np.flip(np.asarray(w)), stride=s,
                                                        padding=p, output_padding=op))),
-        ("convt-padding-not-cropped",
+        Wrong("convt-padding-not-cropped",
          to_list(ops.conv_transpose2d(x, w, stride=s, output_padding=op)) if p else None),
-        ("forgot-output-padding", to_list(ops.conv_transpose2d(x, w, stride=s, padding=p))
+        Wrong("forgot-output-padding", to_list(ops.conv_transpose2d(x, w, stride=s, padding=p))
          if op else None),
     ]
     answer = Answer("matrix", to_list(y))
@@ -165,10 +164,10 @@ def pixel_shuffle_position(t: Ctx) -> Draft:
                 f"{dx}); c = {cc}*{r * r} + {dy}*{r} + {dx} = {got[0]}")
     solution = [rule, f"`{work}`", t.tr(f"Answer: {got}", f"答案：{got}")]
     swapped = [got[0], i * r + dx, j * r + dy] if forward else [cc * r * r + dx * r + dy, hh, ww]
-    mistakes: Mistakes = [
-        ("shuffle-channel-major", _where(shape, r, index, forward, channel_major=True)),
-        ("row-col-swapped", swapped),
-        ("one-index-off", [v + 1 for v in got]),
+    mistakes: list[Wrong] = [
+        Wrong("shuffle-channel-major", _where(shape, r, index, forward, channel_major=True)),
+        Wrong("row-col-swapped", swapped),
+        Wrong("one-index-off", [v + 1 for v in got]),
     ]
     answer = Answer("matrix", got)
     spec: dict[str, Any] = {"op": "pixel_shuffle", "x_shape": list(shape), "r": r,

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from cnnquiz.engine import arith
 from cnnquiz.questions.model import Answer
-from cnnquiz.questions.template import Ctx, Draft, DraftMistake, template
+from cnnquiz.questions.template import Ctx, Draft, Wrong, template
 from cnnquiz.questions.templates.common import count_en, net, net_spec, shape_text, step
 from cnnquiz.questions.templates.costs_common import conv_text
 
@@ -86,10 +86,10 @@ def _convT_size(t: Ctx, version: int) -> Draft:
                          f"反解 W：W = {n} 时输出为 {hout}", formula)]
         spec = {"op": "convT_input_size", "out": hout, "kernel_size": k, "stride": s,
                 "padding": p, "output_padding": op, "dilation": d}
-        mistakes: list[DraftMistake] = [
-            ("swapped-in-out", arith.convT_out(hout, k, s, p, op, d).value),
-            ("used-conv-formula", arith.conv_out(hout, k, s, p, d).value),
-            ("convT-used-in-times-s", max(1, hout // s))]
+        mistakes: list[Wrong] = [
+            Wrong("swapped-in-out", arith.convT_out(hout, k, s, p, op, d).value),
+            Wrong("used-conv-formula", arith.conv_out(hout, k, s, p, d).value),
+            Wrong("convT-used-in-times-s", max(1, hout // s))]
         return Draft(prompt, Answer("int", n), solution, spec, mistakes)
     prompt = t.tr(
         f"A `ConvTranspose2d` with {count_en(cout, 'output channel')} ({settings}) is applied to a "
@@ -110,13 +110,13 @@ def _convT_size(t: Ctx, version: int) -> Draft:
         return [cout, h, h]
 
     conv_h = arith.conv_out(n, k, s, p, d).value if n + 2 * p >= d * (k - 1) + 1 else 0
-    mistakes = [("used-conv-formula", sq(conv_h)) if conv_h >= 1 else ("", None),
-                ("forgot-output-padding", sq(arith.convT_out(n, k, s, p, 0, d).value)),
-                ("ignored-dilation", sq(arith.convT_out(n, k, s, p, op, 1).value)),
-                ("padded-one-side", sq(hout + p)),
-                ("convT-used-in-times-s", sq(n * s)),
-                ("kept-input-channels", [cin, hout, hout])]
-    mistakes = [m for m in mistakes if m[0] and min(m[1]) >= 1]
+    mistakes = [Wrong("used-conv-formula", sq(conv_h)),  # no size at all: dropped below
+                Wrong("forgot-output-padding", sq(arith.convT_out(n, k, s, p, 0, d).value)),
+                Wrong("ignored-dilation", sq(arith.convT_out(n, k, s, p, op, 1).value)),
+                Wrong("padded-one-side", sq(hout + p)),
+                Wrong("convT-used-in-times-s", sq(n * s)),
+                Wrong("kept-input-channels", [cin, hout, hout])]
+    mistakes = [m for m in mistakes if min(m.value) >= 1]
     return Draft(prompt, Answer("shape", list(row.output)), solution,
                  net_spec((cin, n, n), layer, "output"), mistakes)
 
@@ -163,13 +163,13 @@ def conv_matrix(t: Ctx) -> Draft:
     def oriented(r: int, c: int) -> list[int]:
         return [c, r] if transpose else [r, c]
 
-    mistakes = [("row-col-swapped", shape[::-1]),
-                ("forgot-to-flatten", oriented(cout * ho, cin * n)),
-                ("kernel-as-columns", oriented(rows_, cin * k * k))]
+    mistakes = [Wrong("row-col-swapped", shape[::-1]),
+                Wrong("forgot-to-flatten", oriented(cout * ho, cin * n)),
+                Wrong("kernel-as-columns", oriented(rows_, cin * k * k))]
     if ho > 1:
-        mistakes.append(("forgot-plus-one", oriented(cout * (ho - 1) ** 2, cols)))
+        mistakes.append(Wrong("forgot-plus-one", oriented(cout * (ho - 1) ** 2, cols)))
     if cin > 1:
-        mistakes.append(("forgot-channels", oriented(ho * ho, n * n)))
+        mistakes.append(Wrong("forgot-channels", oriented(ho * ho, n * n)))
     spec = {"op": "conv_matrix_shape", "in_hw": [n, n], "in_channels": cin, "out_channels": cout,
             "kernel_size": k, "stride": s, "padding": p, "transpose": transpose}
     return Draft(prompt, Answer("shape", shape), solution, spec, mistakes)
