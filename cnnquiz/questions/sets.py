@@ -13,13 +13,13 @@ import random
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, TypeGuard
 
 from cnnquiz.errors import CnnquizError
 from cnnquiz.i18n import Lang, as_lang
 from cnnquiz.questions import codes, generate
 from cnnquiz.questions.codes import CodeError, from36, to36
-from cnnquiz.questions.model import Answer, Question
+from cnnquiz.questions.model import Answer, AnswerKind, Question
 from cnnquiz.topics import BY_SLUG, ORDER, TOPICS
 
 SET_VERSION = 1
@@ -143,22 +143,27 @@ def from_json(data: Any, lang: Lang | None = None,
 
 
 def _printed(item: Any, lang: Lang, n: int) -> Question:
-    """Set question `n` as printed in the file; CodeError when it cannot be graded."""
-    try:
-        raw = item["answer"]
-        answer = Answer(kind=raw["kind"], value=raw["value"],
-                        tolerance=float(raw.get("tolerance", 0.0)), unit=str(raw.get("unit", "")),
-                        allow_rounding=bool(raw.get("allow_rounding", False)))
-        if not _gradable(answer.kind, answer.value):
-            raise ValueError(answer.kind)
-        return Question(code=str(item.get("code", "")), template=str(item.get("template", "")),
-                        topic=str(item.get("topic", "")), level=int(item.get("level", 1)),
-                        lang=lang, prompt=str(item.get("prompt", "")), answer=answer,
-                        solution=[str(s) for s in item.get("solution", [])],
-                        spec=item.get("spec") or {})
-    except (KeyError, TypeError, ValueError, AttributeError):
-        raise CodeError(f"set question {n} is malformed (needs code, answer.kind, answer.value)") \
-            from None
+    """Set question `n` as printed in the file; CodeError when it cannot be graded.
+
+    Each field is checked for the type the contract gives it, so a hand-edited file is
+    refused with one line while a bug of ours still raises as a bug."""
+    bad = CodeError(f"set question {n} is malformed (needs code, answer.kind, answer.value)")
+    raw = item.get("answer") if isinstance(item, dict) else None
+    if not isinstance(raw, dict):
+        raise bad
+    kind, value, tolerance = raw.get("kind"), raw.get("value"), raw.get("tolerance", 0.0)
+    level, solution, spec = item.get("level", 1), item.get("solution", []), item.get("spec") or {}
+    if not (_gradable(kind, value) and _number(tolerance)
+            and isinstance(level, int) and not isinstance(level, bool)
+            and isinstance(solution, list) and isinstance(spec, dict)):
+        raise bad
+    answer = Answer(kind=kind, value=value, tolerance=float(tolerance),
+                    unit=str(raw.get("unit", "")),
+                    allow_rounding=raw.get("allow_rounding", False) is True)
+    return Question(code=str(item.get("code", "")), template=str(item.get("template", "")),
+                    topic=str(item.get("topic", "")), level=level, lang=lang,
+                    prompt=str(item.get("prompt", "")), answer=answer,
+                    solution=[str(s) for s in solution], spec=spec)
 
 
 def _regenerate(regenerate: Callable[[str, Lang], Question], code: str,
@@ -175,8 +180,9 @@ def _number(v: Any) -> bool:
     return isinstance(v, int | float) and not isinstance(v, bool)
 
 
-def _gradable(kind: str, value: Any) -> bool:
-    """A set file's answer has the form its kind needs, so grading it cannot fail."""
+def _gradable(kind: object, value: Any) -> TypeGuard[AnswerKind]:
+    """A set file's answer is of a kind we grade, in the form that kind needs, so grading
+    it cannot fail."""
     if kind in ("int", "float"):
         return _number(value)
     if kind == "shape":

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TypeGuard
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -75,14 +76,31 @@ def read_interviews(s: Session, learner_id: int, limit: int = SHOWN) -> list[Int
 
 
 def _record(r: MockInterview) -> InterviewRecord:
-    try:
-        raw = json.loads(r.by_topic)
-        topics = {t: (int(v["answered"]), int(v["correct"])) for t, v in raw.items()}
-    except (ValueError, TypeError, KeyError, AttributeError):  # hand-edited: show the rest
-        topics = {}
     return InterviewRecord(r.started_at, r.ended_at, r.minutes, r.planned, r.answered,
-                           r.correct, r.followups_asked, r.followups_correct, r.seconds, topics,
+                           r.correct, r.followups_asked, r.followups_correct, r.seconds,
+                           _by_topic(r.by_topic),
                            tuple(w for w in r.weakest.split(",") if w), r.session_uid, r.uid)
+
+
+def _by_topic(text: str) -> dict[str, tuple[int, int]]:
+    """The per-topic counts as `save_interview` wrote them. A topic whose counts were
+    edited by hand into something else is left out; the rest of the interview still shows."""
+    try:
+        raw = json.loads(text)
+    except json.JSONDecodeError:
+        return {}
+    if not isinstance(raw, dict):
+        return {}
+    out: dict[str, tuple[int, int]] = {}
+    for topic, v in raw.items():
+        n, right = (v.get("answered"), v.get("correct")) if isinstance(v, dict) else (None, None)
+        if _count(n) and _count(right):
+            out[topic] = (n, right)
+    return out
+
+
+def _count(v: object) -> TypeGuard[int]:
+    return isinstance(v, int) and not isinstance(v, bool) and v >= 0
 
 
 def trend(records: list[InterviewRecord], window: int = 3) -> float | None:

@@ -56,3 +56,21 @@ def test_an_export_without_interviews_still_imports(store: Store) -> None:
     doc = export_data(store)
     del doc["learners"][0]["interviews"]  # as cnnquiz before mock interviews wrote it
     assert import_data(store, doc, "old.json").added.get("interviews", 0) == 0
+
+
+def test_a_hand_edited_topic_is_left_out_and_the_others_still_show(store: Store) -> None:
+    from sqlalchemy import update
+
+    from cnnquiz.store.models import MockInterview
+
+    lid = store.learner_id("ana")
+    save_interview(store, lid, record(0, 6))
+    edited = ('{"output-size": {"answered": 10, "correct": 6}, "pooling": {"answered": "ten"},'
+              ' "params": [1, 2], "conv1d": {"answered": 3, "correct": true}}')
+    store.write(lambda s: s.execute(update(MockInterview).values(by_topic=edited)))
+    with store.reading() as s:
+        assert read_interviews(s, lid)[0].by_topic == {"output-size": (10, 6)}
+    store.write(lambda s: s.execute(update(MockInterview).values(by_topic="{not json")))
+    with store.reading() as s:
+        got = read_interviews(s, lid)[0]
+    assert got.by_topic == {} and got.correct == 6  # the rest of the interview still shows
