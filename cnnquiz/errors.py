@@ -20,3 +20,11 @@ class LangError(CnnquizError, ValueError):
 
 class OpError(CnnquizError, ValueError):
     """Arguments a tensor operation rejects, as PyTorch would (shapes, sizes, probabilities)."""
+
+
+class ReadError(CnnquizError, ValueError):
+    """An answer that cannot be read; `reason` is a short sentence for the person."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason

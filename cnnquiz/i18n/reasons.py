@@ -1,6 +1,6 @@
 """Why an answer could not be read or graded, in both languages.
 
-The readers (questions/answers.py, safe_eval.py, grading.py) phrase reasons in
+The readers (questions/answers.py, read_*.py, safe_eval.py, grading.py...) phrase reasons in
 English; each English text here is the exact template of one of them, and
 `cnnquiz.questions.reasons.localize` gives the Chinese one for a zh question.
 """

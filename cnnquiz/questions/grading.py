@@ -6,36 +6,23 @@ the reason (a ReadError's) and is not meant to count as a wrong attempt; "blank"
 empty answer. A question whose own data is broken is a bug, not an odd answer: it
 raises, so tests see it (data read from a user's file is checked where it is read).
 
-Comparison rules (the same for the answer and for each Mistake's value):
-
-- int: exact; with `allow_rounding`, within `tolerance` relative (`35K` for 34944).
-- float and matrix entries: within `tolerance` absolute; or, since people round, a plain
-  decimal written with d decimals that has >= 2 significant digits, with d at most
-  ROUNDING_LEEWAY fewer decimals than the tolerance implies, and within half a unit of
-  its last decimal (`1.67` for 5/3 when the tolerance is 1e-4). A tolerance of 0 means
-  exact, without leeway.
-- shape: sizes equal; a leading batch size 1 is ignored; [H, W, C] is accepted for an
-  expected [C, H, W] when H == W != C (recorded as extra["layout"] = "HWC"); any other
-  order is judged as written, in C, H, W order.
-- choice: the same set of letters (all correct letters must be given, no others).
-- text: never auto-graded. `grade` returns "correct" with explanation "self-rated" for
-  any non-blank text; the caller shows the model answer and records `grade_self`.
+The comparison rules (numbers, rounding, shapes, letters) are in comparison.py. Text
+is never auto-graded: `grade` returns "correct" with explanation "self-rated" for any
+non-blank text; the caller shows the model answer and records `grade_self`.
 """
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from dataclasses import replace
 from fractions import Fraction
 from typing import Any
 
-from cnnquiz.questions.answers import Precision, Reading, is_blank, read_detailed
-from cnnquiz.questions.model import Answer, Mistake, Option, Question, Verdict
+from cnnquiz.errors import ReadError
+from cnnquiz.questions.comparison import compare, equal, letters
+from cnnquiz.questions.model import Answer, Mistake, Option, Question, Reading, Verdict
 from cnnquiz.questions.reasons import localize
-from cnnquiz.questions.safe_eval import ReadError
 
-ROUNDING_LEEWAY = 2  # decimals fewer than the tolerance implies that still count
 SHOWN_CHARS = 200
 SELF_RATED = "self-rated"
 EXACT_COUNT = "an exact count is wanted: write all its digits, not a rounded number"
@@ -81,6 +68,10 @@ def _shown(text: str) -> str:
 
 def _grade(answer: Answer, text: str, mistakes: Sequence[Mistake],
            options: Sequence[Option]) -> Verdict:
+    # The readers load with the first graded answer, not with every template (they only
+    # ask counts_as_answer): `show CODE` and `print` never read an answer.
+    from cnnquiz.questions.answers import is_blank, read_detailed
+
     shown, expected = _shown(text), answer.value
     if is_blank(text):
         return Verdict("blank", shown, expected)
@@ -117,93 +108,6 @@ def counts_as_answer(answer: Answer, value: Any) -> bool:
     return compare(answer, Reading(value), answer.value)[0]
 
 
-def compare(answer: Answer, reading: Reading, target: Any) -> tuple[bool, dict[str, Any]]:
-    """Whether `reading` counts as `target` under `answer`'s rules, and notes on how."""
-    value, kind = reading.value, answer.kind
-    extra = dict(reading.extra)
-    if kind == "int":
-        if answer.allow_rounding:
-            tolerance = answer.tolerance * abs(float(target))
-            return _diff(value, target) <= tolerance + _slack(target), extra
-        return _equal(value, target), extra
-    if kind == "float":
-        return _close(value, target, answer.tolerance, reading.precision), extra
-    if kind == "shape":
-        return _shape_equal(list(value), list(target), extra)
-    if kind == "matrix":
-        return _matrix_equal(value, target, answer.tolerance, reading.precision), extra
-    if kind == "choice":
-        return _letters(value) == _letters(target), extra
-    return False, extra
-
-
-def _slack(target: Any) -> float:
-    return 1e-9 * max(1.0, abs(float(target)))
-
-
-def _exact(x: Any) -> int | Fraction:
-    """An exact number as Python computes with it: ints and Fractions mix exactly as they
-    are; anything else exact (numpy's integers) becomes a Fraction."""
-    return x if isinstance(x, (int, Fraction)) else Fraction(x)
-
-
-def _diff(a: Any, b: Any) -> float | Fraction:
-    if isinstance(a, float) or isinstance(b, float):
-        return abs(float(a) - float(b))
-    d = _exact(a) - _exact(b)
-    return d if d >= 0 else -d  # (mypy types abs() of an int or Fraction as object)
-
-
-def _equal(a: Any, b: Any) -> bool:
-    if isinstance(a, float) or isinstance(b, float):
-        return _diff(a, b) <= _slack(b)
-    return _exact(a) == _exact(b)
-
-
-def _close(value: Any, target: Any, tolerance: float, precision: Precision) -> bool:
-    diff, slack = _diff(value, target), _slack(target)
-    if diff <= tolerance + slack:
-        return True
-    if precision is None or tolerance <= 0:
-        return False
-    decimals, significant = precision
-    implied = math.ceil(-math.log10(tolerance) - 1e-9)
-    if significant < 2 or decimals < implied - ROUNDING_LEEWAY:
-        return False
-    return diff <= 0.5 * 10.0 ** -decimals + slack
-
-
-def _shape_equal(given: list[int], target: list[int],
-                 extra: dict[str, Any]) -> tuple[bool, dict[str, Any]]:
-    if len(given) == len(target) + 1 and given[0] == 1:
-        given = given[1:]
-        extra["batch"] = 1
-    if given == target:
-        return True, extra
-    c, h, w = [*target, 0, 0, 0][:3]
-    hwc_ok = len(target) == 3 and h == w != c and "declared_layout" not in extra
-    if hwc_ok and given == [h, w, c]:
-        return True, {**extra, "layout": "HWC"}
-    return False, extra
-
-
-def _matrix_equal(value: Any, target: Any, tolerance: float, precision: Any) -> bool:
-    if isinstance(target, list) or isinstance(value, list):
-        if not (isinstance(target, list) and isinstance(value, list)):
-            return False
-        if len(target) != len(value):
-            return False
-        marks = precision if isinstance(precision, list) else [None] * len(value)
-        return all(_matrix_equal(v, t, tolerance, p)
-                   for v, t, p in zip(value, target, marks, strict=True))
-    return _close(value, target, tolerance, precision)
-
-
-def _letters(value: Any) -> frozenset[str]:
-    items = [value] if isinstance(value, str) else list(value)
-    return frozenset(str(v).strip().upper() for v in items)
-
-
 def _rounded(precision: Any) -> bool:
     """Written with fewer digits than units (`3.5e4`): an estimate, not a count."""
     return isinstance(precision, tuple) and precision[0] < 0
@@ -216,7 +120,7 @@ def _dims(value: Any) -> list[int]:
 def _hint(answer: Answer, reading: Reading, options: Sequence[Option]) -> str:
     """A neutral pointer for a wrong answer that matches no known mistake."""
     value, expected = reading.value, answer.value
-    if answer.kind == "int" and not answer.allow_rounding and not _equal(value, round(value)):
+    if answer.kind == "int" and not answer.allow_rounding and not equal(value, round(value)):
         return "the answer is a whole number"
     if answer.kind == "int" and not answer.allow_rounding and _rounded(reading.precision):
         return EXACT_COUNT
@@ -226,7 +130,7 @@ def _hint(answer: Answer, reading: Reading, options: Sequence[Option]) -> str:
         want, got = (" x ".join(map(str, _dims(v))) for v in (expected, value))
         return f"expected {want} entries, got {got}"
     if answer.kind == "choice":
-        chosen, right = _letters(value), _letters(expected)
+        chosen, right = letters(value), letters(expected)
         if chosen < right:
             return "more than one option is correct"
         whys = [o.why for o in options if o.letter.upper() in chosen - right and o.why]

@@ -98,6 +98,20 @@ class Question:
         return out
 
 
+#: (decimals written, significant digits) of an answer typed as a plain decimal literal;
+#: None for expressions. Grading uses it to accept sensibly rounded answers.
+Precision = tuple[int, int] | None
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A read answer: `value` as `read` returns it, plus what grading needs to be fair."""
+
+    value: Any
+    precision: Any = None  # Precision for a number; nested lists of Precision for a matrix
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
 @dataclass(frozen=True)
 class Verdict:
     """The grading of one given answer."""

@@ -9,9 +9,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cnnquiz.questions.answers import SUFFIX_REASON, is_blank, read, read_detailed
+from cnnquiz.errors import ReadError
+from cnnquiz.questions.answers import is_blank, read, read_detailed
 from cnnquiz.questions.model import Answer, Option
-from cnnquiz.questions.safe_eval import ReadError
+from cnnquiz.questions.read_numbers import SUFFIX_REASON
 
 EXACT = Answer("int", 34944)
 ESTIMATE = Answer("int", 34944, tolerance=0.05, allow_rounding=True)

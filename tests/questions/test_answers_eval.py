@@ -12,8 +12,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from cnnquiz.errors import ReadError
 from cnnquiz.questions import safe_eval
-from cnnquiz.questions.safe_eval import ReadError, evaluate
+from cnnquiz.questions.safe_eval import evaluate
 
 VALUES = [
     ("34944", 34944),
@@ -170,7 +171,9 @@ def test_fractions_are_exact(a: int, b: int) -> None:
 FORBIDDEN = {"eval", "exec", "compile", "__import__", "literal_eval", "getattr", "globals"}
 
 
-@pytest.mark.parametrize("module", ["safe_eval", "answers", "grading"])
+@pytest.mark.parametrize("module", ["safe_eval", "expr_parser", "reading_bounds", "answers",
+                                    "read_numbers", "read_shapes", "read_matrices",
+                                    "grading", "comparison"])
 def test_reading_code_never_calls_eval_or_compile(module: str) -> None:
     path = Path(safe_eval.__file__).with_name(f"{module}.py")
     tree = ast.parse(path.read_text(encoding="utf-8"))

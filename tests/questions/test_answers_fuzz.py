@@ -11,10 +11,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from cnnquiz.errors import ReadError
 from cnnquiz.questions.answers import read
 from cnnquiz.questions.grading import grade
 from cnnquiz.questions.model import Answer, Mistake, Option, Question
-from cnnquiz.questions.safe_eval import ReadError
 
 OPTIONS = (Option("A", "对", True), Option("B", "错", False))
 ANSWERS = [

@@ -9,7 +9,6 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from cnnquiz.questions import grading
-from cnnquiz.questions.answers import SUFFIX_REASON
 from cnnquiz.questions.grading import (
     counts_as_attempt,
     grade,
@@ -17,6 +16,7 @@ from cnnquiz.questions.grading import (
     grade_self,
 )
 from cnnquiz.questions.model import Answer, Mistake, Option, Question
+from cnnquiz.questions.read_numbers import SUFFIX_REASON
 
 FORGOT_BIAS = Mistake("forgot-bias", 34848, "One bias per filter is missing.")
 PLUS_ONE = Mistake("extra-filter", 35307, "Counted bias per input channel.")
