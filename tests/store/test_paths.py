@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from cnnquiz import paths
-from cnnquiz.store.db import resolve
+from cnnquiz.store.connection import resolve
 
 
 def test_the_default_store_is_in_the_data_dir(tmp_path: Path) -> None:
