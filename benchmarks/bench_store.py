@@ -28,9 +28,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from cnnquiz.store.db import open_store
+from cnnquiz.store.recording import AttemptIn
 from cnnquiz.store.scheduler import Planner
 from cnnquiz.store.stats import summarize
-from cnnquiz.store.store import AttemptIn
 from cnnquiz.topics import TOPICS
 
 START = datetime(2024, 1, 1, 8, tzinfo=UTC)

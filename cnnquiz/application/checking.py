@@ -40,8 +40,8 @@ def record(store: Store, learner: str, report: Report,
     """Save every correct or wrong answer of `report` as an attempt and a review of its
     skill, in one study session; returns how many were saved (blank, unreadable and
     self-checked answers are not practice of anything)."""
+    from cnnquiz.store.recording import AttemptIn
     from cnnquiz.store.scheduler import Planner, local_day
-    from cnnquiz.store.store import AttemptIn
 
     when = (now or (lambda: datetime.now(UTC)))()
     graded = [(q, v) for q, (_, v) in zip(report.questions, report.results, strict=True)

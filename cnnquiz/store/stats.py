@@ -18,8 +18,9 @@ from sqlalchemy import case, func, select
 
 from cnnquiz.store.interviews import InterviewRecord, read_interviews, trend
 from cnnquiz.store.models import Attempt, Card, Learner, Setting
+from cnnquiz.store.recording import card_state
 from cnnquiz.store.scheduler import CardState, Planner, local_day
-from cnnquiz.store.store import Store, card_state
+from cnnquiz.store.store import Store
 from cnnquiz.topics import ORDER
 
 COUNTED = ("correct", "wrong")

@@ -30,8 +30,9 @@ from cnnquiz.i18n import Lang
 from cnnquiz.questions.grading import counts_as_attempt, grade
 from cnnquiz.questions.model import Question, Verdict
 from cnnquiz.store.interviews import InterviewRecord, save_interview
+from cnnquiz.store.recording import AttemptIn
 from cnnquiz.store.scheduler import Planner, local_day
-from cnnquiz.store.store import AttemptIn, Store
+from cnnquiz.store.store import Store
 from cnnquiz.study.interview_deck import InterviewDeck
 from cnnquiz.study.loop import GAVE_UP
 from cnnquiz.study.scorecard import ReviewItem, Scorecard, score

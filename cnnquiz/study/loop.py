@@ -30,8 +30,9 @@ from cnnquiz.questions.answer_text import answer_text
 from cnnquiz.questions.answers import is_blank
 from cnnquiz.questions.grading import SHOWN_CHARS, counts_as_attempt, grade, grade_self
 from cnnquiz.questions.model import Question, Verdict
+from cnnquiz.store.recording import AttemptIn
 from cnnquiz.store.scheduler import Planner, local_day
-from cnnquiz.store.store import AttemptIn, Store
+from cnnquiz.store.store import Store
 from cnnquiz.study import hints, queue
 from cnnquiz.study.skills import Skill, catalogue, check_topics
 from cnnquiz.study.summary import SessionSummary, summarize

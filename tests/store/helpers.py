@@ -10,7 +10,8 @@ from pathlib import Path
 from typing import Any
 
 from cnnquiz.store.db import open_store
-from cnnquiz.store.store import AttemptIn, Store
+from cnnquiz.store.recording import AttemptIn
+from cnnquiz.store.store import Store
 
 START = datetime(2025, 3, 3, 9, 0, tzinfo=UTC)  # a Monday
 PG_ENV = "CNNQUIZ_TEST_PG_URL"
