@@ -34,7 +34,7 @@ from cnnquiz.store.recording import AttemptIn
 from cnnquiz.store.scheduler import Planner, local_day
 from cnnquiz.store.store import Store
 from cnnquiz.study.interview_deck import InterviewDeck
-from cnnquiz.study.loop import GAVE_UP
+from cnnquiz.study.outcome import GAVE_UP
 from cnnquiz.study.scorecard import ReviewItem, Scorecard, score
 
 DEFAULT_MINUTES = 30.0

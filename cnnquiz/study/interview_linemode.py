@@ -26,7 +26,7 @@ from cnnquiz.questions.answer_text import answer_text
 from cnnquiz.study.interview import Answered, Asked, Interview
 from cnnquiz.study.lineio import LineIO, Reader, Render, raw, undecodable
 from cnnquiz.study.linemode import GIVE_UP
-from cnnquiz.study.loop import GAVE_UP
+from cnnquiz.study.outcome import GAVE_UP
 from cnnquiz.study.scorecard import ReviewItem, Scorecard
 from cnnquiz.topics import BY_SLUG
 

@@ -29,7 +29,8 @@ from cnnquiz.questions.answer_text import answer_text
 from cnnquiz.questions.grading import SELF_RATED
 from cnnquiz.questions.model import Question
 from cnnquiz.study.lineio import LineIO, Reader, Render, raw, undecodable
-from cnnquiz.study.loop import GAVE_UP, GIVE_UP_LINE, Outcome, StudyLoop
+from cnnquiz.study.loop import StudyLoop
+from cnnquiz.study.outcome import GAVE_UP, GIVE_UP_LINE, Outcome
 from cnnquiz.topics import BY_SLUG
 
 GIVE_UP = GIVE_UP_LINE

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from datetime import UTC, datetime, tzinfo
 from pathlib import Path
 
@@ -34,44 +33,11 @@ from cnnquiz.store.recording import AttemptIn
 from cnnquiz.store.scheduler import Planner, local_day
 from cnnquiz.store.store import Store
 from cnnquiz.study import hints, queue
+from cnnquiz.study.outcome import GAVE_UP, GIVE_UP_LINE, Outcome, Reveal, chosen_whys
 from cnnquiz.study.skills import Skill, catalogue, check_topics
 from cnnquiz.study.summary import SessionSummary, summarize
 
-GAVE_UP = "answer shown without an attempt"
-GIVE_UP_LINE = "?"  # what a learner types to see the answer
 HINTED_RATING = 2  # FSRS Hard: at best, a right answer after a hint was recalled with help
-
-
-@dataclass(frozen=True)
-class Outcome:
-    """A graded, saved answer: what to show the learner."""
-
-    n: int
-    question: Question
-    verdict: Verdict
-    counted: bool  # correct or wrong: a review; False: unreadable/blank, ask again
-    rating: int | None  # the FSRS rating this review got (1 Again .. 4 Easy)
-    due: datetime | None  # when this skill comes back
-    attempt_uid: str
-    chosen_why: tuple[str, ...] = ()  # choice questions: why each chosen option is right/wrong
-    hinted: bool = False  # a hint was shown before this answer (rated Hard at best)
-    mistake_words: str | None = None  # the named mistake in words, as stats lists it
-
-    @property
-    def solution(self) -> list[str]:
-        return self.question.solution
-
-    @property
-    def gave_up(self) -> bool:
-        return self.verdict.explanation == GAVE_UP
-
-
-@dataclass(frozen=True)
-class Reveal:
-    """A concept short answer's model answer and key points, shown before self-rating."""
-
-    answer: str
-    key_points: tuple[str, ...]
 
 
 class StudyLoop:
@@ -219,7 +185,7 @@ class StudyLoop:
                                   self_rating=self_rating)
         outcome = Outcome(self.n, q, verdict, counted, saved.rating,
                           saved.card.due if saved.card else None, saved.attempt_uid,
-                          _whys(q, verdict), self.hinted, self._mistake_words(verdict))
+                          chosen_whys(q, verdict), self.hinted, self._mistake_words(verdict))
         if counted:
             assert saved.card is not None
             self.cards[q.skill] = saved.card
@@ -235,15 +201,3 @@ class StudyLoop:
         from cnnquiz.store.labels import mistake_label
 
         return mistake_label(verdict.mistake, "zh" if self.lang == "zh" else "en", self.bank_dirs)
-
-
-def _whys(q: Question, verdict: Verdict) -> tuple[str, ...]:
-    if not q.options or verdict.parsed is None:
-        return ()
-    chosen = verdict.parsed if isinstance(verdict.parsed, list) else [verdict.parsed]
-    letters = {str(c).strip().upper() for c in chosen}
-    out: list[str] = []
-    for o in q.options:
-        if o.letter.upper() in letters and o.why and o.why not in out:
-            out.append(o.why)
-    return tuple(out)

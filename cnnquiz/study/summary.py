@@ -15,7 +15,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from cnnquiz.study.loop import Outcome
+    from cnnquiz.study.outcome import Outcome
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ from textual.widgets import Button, Header, Input, Markdown, Static
 
 from cnnquiz.errors import CnnquizError
 from cnnquiz.i18n import text
-from cnnquiz.study.loop import GAVE_UP, GIVE_UP_LINE
+from cnnquiz.study.outcome import GAVE_UP, GIVE_UP_LINE
 from cnnquiz.tui.interview_card import card_markdown
 from cnnquiz.tui.keys import localise
 from cnnquiz.tui.names import topic_name

@@ -34,7 +34,8 @@ from cnnquiz.tui.widgets.verdict import VerdictPanel
 if TYPE_CHECKING:
     from cnnquiz.demos import DemoRequest
     from cnnquiz.questions.model import Question
-    from cnnquiz.study.loop import Outcome, StudyLoop
+    from cnnquiz.study.loop import StudyLoop
+    from cnnquiz.study.outcome import Outcome
     from cnnquiz.study.summary import SessionSummary
     from cnnquiz.tui.app import CnnquizApp
 

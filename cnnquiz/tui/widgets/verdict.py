@@ -22,7 +22,7 @@ from cnnquiz.tui.widgets.markdown import markdown
 
 if TYPE_CHECKING:
     from cnnquiz.questions.model import Option
-    from cnnquiz.study.loop import Outcome
+    from cnnquiz.study.outcome import Outcome
 
 RATINGS = {1: "rating_again", 2: "rating_hard", 3: "rating_good", 4: "rating_easy"}
 
