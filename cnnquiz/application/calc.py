@@ -54,7 +54,7 @@ def calc_summary(spec: str | None, input_size: str | None, lang: Lang = "en",
     """The per-layer summary of `spec` (a layer spec, a network name, a print(model) text,
     or `-`/`@FILE` naming one) on `input_size` (`CxHxW`; optional for a built-in network,
     which has its own, and for a print, whose printed sizes suggest one)."""
-    from cnnquiz.engine.spec import parse_input
+    from cnnquiz.engine.spec_args import parse_input
     from cnnquiz.engine.user_network import resolve
     from cnnquiz.i18n import text
 

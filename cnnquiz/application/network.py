@@ -43,7 +43,7 @@ def network_text(net: str) -> str:
 
 def load_network(net: str, input_size: str | None, lang: Lang) -> NetworkChoice:
     """The network NET names on its input, ready for questions."""
-    from cnnquiz.engine.spec import parse_input
+    from cnnquiz.engine.spec_args import parse_input
     from cnnquiz.engine.user_network import resolve
     from cnnquiz.i18n import text
     from cnnquiz.questions.network_case import case_for
