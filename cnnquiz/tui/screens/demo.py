@@ -22,7 +22,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Header, Input, Select, Static
 
-from cnnquiz.demos import OPS, Demo, DemoRequest, Op, build
+from cnnquiz.demos import Demo, DemoRequest, Op, build
 from cnnquiz.demos.build import TAKES
 from cnnquiz.errors import CnnquizError
 from cnnquiz.i18n import text
@@ -37,6 +37,7 @@ from cnnquiz.tui.demo_panels import (
     step_text,
 )
 from cnnquiz.tui.keys import localise
+from cnnquiz.tui.widgets.demo_form import FIELDS, DemoForm
 from cnnquiz.tui.widgets.footer import KeyFooter
 from cnnquiz.tui.widgets.grid import Grid
 from cnnquiz.tui.widgets.trains import Trains
@@ -46,7 +47,6 @@ if TYPE_CHECKING:
 
 NARROW = 100
 SPEEDS = (2.0, 1.0, 0.5, 0.25, 0.1)  # seconds a step, slowest first
-FIELDS = ("size", "kernel", "stride", "padding", "dilation")
 
 
 class DemoScreen(Screen[None]):
@@ -96,15 +96,7 @@ class DemoScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         localise(self, self.app.lang)
         yield Header()
-        with Horizontal(id="demo-form"):
-            op = Select([(o, o) for o in OPS], value=self.op, allow_blank=False, id="demo-op")
-            op.border_title = self.tt("op")
-            yield op
-            for name in FIELDS:
-                field = Input(self.numbers.get(name, ""), id=f"demo-{name}",
-                              restrict=r"[0-9a-z]*" if name == "padding" else r"[0-9]*")
-                field.border_title = self.tt(name)
-                yield field
+        yield DemoForm(self.op, self.numbers, self.app.lang, id="demo-form")
         yield Static("", id="demo-error")
         with Horizontal(id="demo-grids"):
             yield Grid(id="grid-input")
@@ -128,15 +120,9 @@ class DemoScreen(Screen[None]):
     @on(Select.Changed, "#demo-op")
     @on(Input.Changed)
     def rebuild(self) -> None:
-        op = self.query_one("#demo-op", Select).value
-        self.op = op if isinstance(op, str) and op in OPS else "conv"
-        values: dict[str, int | str | None] = {}
-        for name in FIELDS:
-            field = self.query_one(f"#demo-{name}", Input)
-            field.disabled = name not in TAKES[self.op]
-            raw = field.value.strip()
-            values[name] = None if field.disabled or not raw else (
-                raw if name == "padding" else int(raw))
+        form = self.query_one(DemoForm)
+        self.op = form.chosen()
+        values = form.read(self.op)
         error = self.query_one("#demo-error", Static)
         try:
             demo = build(DemoRequest(self.op, seed=self.app.services.seed or 1,
@@ -146,9 +132,7 @@ class DemoScreen(Screen[None]):
             error.update(Text(str(exc).splitlines()[0], style="bold red"))
             return
         error.update("")
-        used = fields_used(demo)
-        for name in FIELDS:
-            self.query_one(f"#demo-{name}", Input).placeholder = str(used.get(name, ""))
+        form.show_used(fields_used(demo))
         self.demo, self.step = demo, 0
         self.scatter = self.scatter and bool(demo.scatter)
         self.lit_in, self.lit_out = set(), set()
