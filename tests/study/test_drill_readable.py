@@ -24,6 +24,7 @@ NUMBERED = Question(
     solution=["1. `conv(8,k=3)` -> **8x26x26**", "2. `maxpool(2)` -> 8x13x13", "total: 8"],
     spec={"bank": "t.yaml#zz-net"})
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
+CTRL_C = b"\x03"
 
 
 def test_plain_drops_markdown_marks_but_keeps_arithmetic() -> None:
@@ -102,7 +103,7 @@ def test_drill_reads_lines_with_readline_on_a_terminal(tmp_path: Path) -> None:
     """Left arrow moves the cursor (the line becomes YZ), Ctrl-C prints the summary, exit 0."""
     pytest.importorskip("readline")
     db = tmp_path / "p.sqlite3"
-    transcript = _pty_session(db, [b"Z\x1b[DY\r", b"\x03"])
+    transcript = _pty_session(db, [b"Z\x1b[DY\r", CTRL_C])
     assert "^[[D" not in transcript
     assert rows(db, "SELECT given, verdict FROM attempts") == [("YZ", "unreadable")]
     assert "session: 0 answered, 0 correct" in transcript
@@ -148,7 +149,14 @@ def _pty_session(db: Path, keys: list[bytes]) -> str:
         for n, key in enumerate(keys, 1):
             wait_for(b"answer> ", n)
             os.write(main, key)
-        wait_for(b"session:", 1)
+        for _ in range(5):
+            wait_for(b"session:", 1, timeout=3)
+            if b"session:" in seen or proc.poll() is not None or keys[-1] != CTRL_C:
+                break
+            # A Ctrl-C that lands after readline has shown its prompt but before it waits for
+            # a key is held by Python's readline module until the next key (a race of
+            # CPython's, not of drill's): press it again, as a user would.
+            os.write(main, CTRL_C)
         proc.wait(timeout=30)
     finally:
         if proc.poll() is None:
