@@ -18,6 +18,11 @@ settings.register_profile(
 )
 settings.load_profile("default")
 
+# One thread per process for torch's and numpy's kernels, set before either is imported: the
+# tests' tensors are tiny, and on a busy two-core machine (or beside a second pytest-xdist
+# worker) idle OpenMP threads spinning for work made the oracle tests up to ten times slower.
+os.environ.setdefault("OMP_NUM_THREADS", "1")
+
 # Set at import, before any test (subprocess runs inherit it); removed with the temp dir.
 _CACHE = tempfile.TemporaryDirectory(prefix="cnnquiz-test-cache-")
 os.environ["CNNQUIZ_CACHE_DIR"] = _CACHE.name
