@@ -153,4 +153,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "ck_not_saved": ("Not saved as practice.", "未记为练习。"),
     "ck_edit": ("Edit answers", "修改答案"),
     "ck_need_code": ("Enter the set code printed on the sheet.", "请输入题组上印的编号。"),
+    "ck_pick_demo": ("Which question's demo? (Enter opens it, Escape goes back)",
+                     "演示哪一题？（Enter 打开，Esc 返回）"),
 }

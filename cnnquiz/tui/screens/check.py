@@ -1,5 +1,7 @@
 """Check: grade a printed set's answers in the app - its set code, the answers typed as
 `N: answer` lines, and the report (score, verdicts, expected answers, mistakes, solutions).
+With the report shown, d replays a question of the set in its demo (a picker when several
+have one), as the study screen does after a verdict.
 
 Grading and saving are the application's (`check`, `record_check`); the answers are
 saved as practice unless the switch is turned off.
@@ -22,6 +24,7 @@ from cnnquiz.tui.keys import localise
 from cnnquiz.tui.widgets.footer import KeyFooter
 
 if TYPE_CHECKING:
+    from cnnquiz.demos import DemoRequest
     from cnnquiz.questions.sheets import Report
     from cnnquiz.tui.app import CnnquizApp
 
@@ -30,10 +33,16 @@ class CheckScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "check", "ck_check", priority=True),
         Binding("e", "edit", "ck_edit"),
+        Binding("d", "demo", "demo_this"),
         Binding("escape", "app.home", "back"),
     ]
 
     app: CnnquizApp
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.demos: list[tuple[str, DemoRequest]] = []  # (picker line, demo) of the report
+        self.reporting = False  # the report is shown (not the answers)
 
     def compose(self) -> ComposeResult:
         t = self.app.t
@@ -71,6 +80,10 @@ class CheckScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="check")
     def grade(self, code: str, answers: str, record: bool) -> None:
+        from cnnquiz.application.verdicts import MARKS
+        from cnnquiz.demos.from_spec import demo_request
+        from cnnquiz.store.labels import skill_label
+
         application = self.app.services.application
         try:
             report = application.check(code, answers)
@@ -78,12 +91,17 @@ class CheckScreen(Screen[None]):
         except CnnquizError as exc:
             self.app.call_from_thread(self.failed, str(exc))
             return
-        self.app.call_from_thread(self.show, report, saved)
+        demos = [(f"{n}. {MARKS[v.verdict]} {skill_label(q.skill, self.app.lang)}", req)
+                 for q, (n, v) in zip(report.questions, report.results, strict=True)
+                 if (req := demo_request(q.spec)) is not None]
+        self.app.call_from_thread(self.show, report, saved, demos)
 
     def failed(self, message: str) -> None:
         self.query_one("#ck-status", Static).update(self.app.t("error", message=message))
 
-    def show(self, report: Report, saved: int | None) -> None:
+    def show(self, report: Report, saved: int | None,
+             demos: list[tuple[str, DemoRequest]]) -> None:
+        self.demos, self.reporting = demos, True
         self.query_one("#ck-status", Static).update(
             self.app.t("ck_score", score=report.score, total=report.total))
         self.query_one("#ck-answers").display = False
@@ -93,6 +111,7 @@ class CheckScreen(Screen[None]):
         box.display = True
         box.scroll_home(animate=False)
         box.focus()
+        self.refresh_bindings()
 
     def action_edit(self) -> None:
         """Back to the answers (the report stays until the next check)."""
@@ -100,3 +119,25 @@ class CheckScreen(Screen[None]):
         answers = self.query_one("#ck-answers", TextArea)
         answers.display = True
         answers.focus()
+        self.reporting = False
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "demo":  # while the report is shown, and only if a question has a demo
+            return self.reporting and bool(self.demos)
+        return True
+
+    def action_demo(self) -> None:
+        """The chosen question's demo, with its numbers (escape comes back to the report)."""
+        if len(self.demos) == 1:
+            self._open(0)
+            return
+        from cnnquiz.tui.screens.demo_picker import DemoPicker
+
+        self.app.push_screen(DemoPicker([line for line, _ in self.demos]), self._open)
+
+    def _open(self, index: int | None) -> None:
+        from cnnquiz.tui.screens.demo import DemoScreen
+
+        if index is not None:
+            self.app.push_screen(DemoScreen(request=self.demos[index][1]))
