@@ -66,3 +66,43 @@ def count_attempts(app) -> int:  # type: ignore[no-untyped-def]
 
 def test_the_clock_reads_minutes_and_seconds_left() -> None:
     assert mm_ss(15 * 60) == "15:00" and mm_ss(61.2) == "01:02" and mm_ss(0) == "00:00"
+
+
+async def test_d_on_the_scorecard_replays_a_reviewed_question(app_factory: MakeApp) -> None:
+    from cnnquiz.demos.from_spec import demo_request
+    from cnnquiz.tui.screens.demo import DemoScreen
+    from cnnquiz.tui.screens.demo_picker import DemoPicker
+
+    app = app_factory()
+    async with app.run_test(size=(100, 32)) as pilot:
+        await settle(app)
+        await pilot.press("i")
+        await settle(app)
+        screen = app.screen
+        assert isinstance(screen, InterviewScreen)
+        screen.query_one("#iv-count", Input).value = "12"
+        screen.query_one("#iv-minutes", Input).value = ""
+        await pilot.click("#iv-start")
+        await settle(app)
+        asked = []
+        while not screen.finished:
+            assert screen.asked is not None and not screen.check_action("demo", ())
+            asked.append(screen.asked.question)
+            screen.query_one("#iv-answer", Input).value = right_text(screen.asked.question)
+            await pilot.press("enter")
+            await settle(app)
+        await settle(app)
+        with_demo = [q for q in asked if demo_request(q.spec) is not None]
+        assert with_demo  # the fixed seed's interview asks some
+        assert screen.check_action("demo", ()) and "d" in screen.active_bindings
+        await pilot.press("d")
+        await pilot.pause()
+        if len(with_demo) > 1:
+            assert isinstance(app.screen, DemoPicker)
+            await pilot.press("enter")  # the first reviewed question with a demo
+            await pilot.pause()
+        demo = app.screen
+        assert isinstance(demo, DemoScreen) and demo.demo is not None
+        assert demo.given == demo_request(with_demo[0].spec)  # that question's numbers
+        await pilot.press("escape")
+        assert app.screen is screen

@@ -21,10 +21,10 @@ from textual.widgets import Button, Header, Input, Markdown, Static, Switch, Tex
 from cnnquiz.errors import CnnquizError
 from cnnquiz.tui.check_report import report_markdown
 from cnnquiz.tui.keys import localise
+from cnnquiz.tui.screens.demo_picker import Demos, open_demo, report_demos
 from cnnquiz.tui.widgets.footer import KeyFooter
 
 if TYPE_CHECKING:
-    from cnnquiz.demos import DemoRequest
     from cnnquiz.questions.sheets import Report
     from cnnquiz.tui.app import CnnquizApp
 
@@ -41,7 +41,7 @@ class CheckScreen(Screen[None]):
 
     def __init__(self) -> None:
         super().__init__()
-        self.demos: list[tuple[str, DemoRequest]] = []  # (picker line, demo) of the report
+        self.demos: Demos = []  # (picker line, demo) of the report
         self.reporting = False  # the report is shown (not the answers)
 
     def compose(self) -> ComposeResult:
@@ -80,10 +80,6 @@ class CheckScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="check")
     def grade(self, code: str, answers: str, record: bool) -> None:
-        from cnnquiz.application.verdicts import MARKS
-        from cnnquiz.demos.from_spec import demo_request
-        from cnnquiz.store.labels import skill_label
-
         application = self.app.services.application
         try:
             report = application.check(code, answers)
@@ -91,16 +87,15 @@ class CheckScreen(Screen[None]):
         except CnnquizError as exc:
             self.app.call_from_thread(self.failed, str(exc))
             return
-        demos = [(f"{n}. {MARKS[v.verdict]} {skill_label(q.skill, self.app.lang)}", req)
-                 for q, (n, v) in zip(report.questions, report.results, strict=True)
-                 if (req := demo_request(q.spec)) is not None]
+        demos = report_demos(((n, v.verdict, q) for q, (n, v)
+                              in zip(report.questions, report.results, strict=True)),
+                             self.app.lang)
         self.app.call_from_thread(self.show, report, saved, demos)
 
     def failed(self, message: str) -> None:
         self.query_one("#ck-status", Static).update(self.app.t("error", message=message))
 
-    def show(self, report: Report, saved: int | None,
-             demos: list[tuple[str, DemoRequest]]) -> None:
+    def show(self, report: Report, saved: int | None, demos: Demos) -> None:
         self.demos, self.reporting = demos, True
         self.query_one("#ck-status", Static).update(
             self.app.t("ck_score", score=report.score, total=report.total))
@@ -129,15 +124,4 @@ class CheckScreen(Screen[None]):
 
     def action_demo(self) -> None:
         """The chosen question's demo, with its numbers (escape comes back to the report)."""
-        if len(self.demos) == 1:
-            self._open(0)
-            return
-        from cnnquiz.tui.screens.demo_picker import DemoPicker
-
-        self.app.push_screen(DemoPicker([line for line, _ in self.demos]), self._open)
-
-    def _open(self, index: int | None) -> None:
-        from cnnquiz.tui.screens.demo import DemoScreen
-
-        if index is not None:
-            self.app.push_screen(DemoScreen(request=self.demos[index][1]))
+        open_demo(self.app, self.demos)

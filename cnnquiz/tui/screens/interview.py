@@ -1,4 +1,5 @@
-"""Interview: a timed mixed set with the clock in view; the review and scorecard at the end.
+"""Interview: a timed mixed set with the clock in view; the review and scorecard at the end
+(where d replays a reviewed question in its demo).
 
 The rules (what is asked, follow-ups, saving, scoring) are `study.interview.Interview`;
 this screen only shows it. Nothing is revealed while it runs (an answer is "noted"),
@@ -26,6 +27,7 @@ from cnnquiz.tui.interview_card import card_markdown
 from cnnquiz.tui.keys import localise
 from cnnquiz.tui.names import topic_name
 from cnnquiz.tui.prompt import lay_out
+from cnnquiz.tui.screens.demo_picker import Demos, open_demo, report_demos
 from cnnquiz.tui.widgets.footer import KeyFooter
 
 if TYPE_CHECKING:
@@ -45,6 +47,7 @@ class InterviewScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+t", "end", "iv_end"),
         Binding("escape", "leave", "back"),
+        Binding("d", "demo", "demo_this"),
     ]
 
     app: CnnquizApp
@@ -55,6 +58,7 @@ class InterviewScreen(Screen[None]):
         self.asked: Asked | None = None
         self.timer: Timer | None = None
         self.finished = False
+        self.demos: Demos = []  # of the reviewed questions, once the scorecard is shown
 
     def iv_t(self, key: str, **values: object) -> str:
         return text(f"interview.{key}", self.app.lang, **values)
@@ -199,10 +203,12 @@ class InterviewScreen(Screen[None]):
     def finish(self) -> None:
         assert self.iv is not None
         card = self.iv.finish()
-        self.app.call_from_thread(self.show_card, card)
+        demos = report_demos(((r.n, r.verdict, r.question) for r in card.review), self.app.lang)
+        self.app.call_from_thread(self.show_card, card, demos)
 
-    def show_card(self, card: Scorecard) -> None:
+    def show_card(self, card: Scorecard, demos: Demos) -> None:
         assert self.iv is not None
+        self.demos = demos
         time_up = self.iv.remaining == 0.0
         self.query_one("#iv-status", Static).update(
             self.iv_t("time_up") if time_up else self.app.t("iv_over"))
@@ -215,3 +221,13 @@ class InterviewScreen(Screen[None]):
         qa = self.query_one("#iv-qa", VerticalScroll)
         qa.scroll_home(animate=False)
         qa.focus()
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "demo":  # on the scorecard, when a reviewed question has a demo
+            return bool(self.demos)
+        return True
+
+    def action_demo(self) -> None:
+        """A reviewed question's demo, with its numbers (escape comes back to the card)."""
+        open_demo(self.app, self.demos)
