@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import tempfile
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -116,7 +117,26 @@ def right_text(q: Question) -> str:
 
 def seed_progress(db: str, days: int = 14) -> None:
     """Two weeks of study before NOW (a day skipped now and then): right answers, named
-    mistakes and a self-rated concept, so stats and home have something to show."""
+    mistakes and a self-rated concept, so stats and home have something to show.
+
+    The clock and seeds are fixed, so every call writes the same rows: the first call for
+    `days` seeds a store of its own, and each call copies it to `db` (sqlite3's backup, a
+    file of the test's own) instead of answering the two weeks again (2 s a time)."""
+    import sqlite3
+    from contextlib import closing
+
+    if days not in _SEEDED:
+        _SEEDED[days] = str(Path(_SEED_DIR.name) / f"seeded-{days}.sqlite3")
+        _answer_days(_SEEDED[days], days)
+    with closing(sqlite3.connect(_SEEDED[days])) as seeded, closing(sqlite3.connect(db)) as own:
+        seeded.backup(own)
+
+
+_SEED_DIR = tempfile.TemporaryDirectory(prefix="cnnquiz-seeded-")
+_SEEDED: dict[int, str] = {}  # days -> the store seed_progress copies
+
+
+def _answer_days(db: str, days: int) -> None:
     from cnnquiz.application import Settings, make_application
 
     clock = [NOW]
