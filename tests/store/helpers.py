@@ -50,6 +50,23 @@ def reset_pg(url: str) -> None:
     engine.dispose()
 
 
+def worker_database(url: str, worker: str | None) -> str:
+    """`url` itself, or for a pytest-xdist worker a database of its own on the same server
+    (created if missing: the CI role may create databases)."""
+    if not worker:
+        return url
+    from sqlalchemy import create_engine, make_url, text
+
+    base = make_url(url)
+    name = f"{base.database}_{worker}"
+    engine = create_engine(base, isolation_level="AUTOCOMMIT")
+    with engine.connect() as conn:
+        if conn.execute(text("SELECT 1 FROM pg_database WHERE datname = :n"), {"n": name}).first() is None:
+            conn.execute(text(f'CREATE DATABASE "{name}"'))
+    engine.dispose()
+    return base.set(database=name).render_as_string(hide_password=False)
+
+
 def new_store(target: str, clock: Clock | None = None) -> Store:
     return open_store(target, now=clock or Clock())
 

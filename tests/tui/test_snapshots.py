@@ -169,3 +169,12 @@ def test_screen(snap_compare: Callable[..., bool], tmp_path: Path, screen: str, 
         await settle(app)
 
     assert snap_compare(app, terminal_size=SIZES[size], run_before=run_before)
+
+
+def test_every_snapshot_file_is_a_screen_of_this_file() -> None:
+    """No stale pictures: one SVG per screen, size and language. syrupy's own check for unused
+    snapshots is skipped under pytest-xdist, which the README's test command uses."""
+    folder = Path(__file__).parent / "__snapshots__" / "test_snapshots"
+    wanted = {f"test_screen[{screen}-{size}-{lang}].svg"
+              for screen in SCREENS for size in SIZES for lang in ("en", "zh")}
+    assert {p.name for p in folder.iterdir()} == wanted
