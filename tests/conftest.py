@@ -28,13 +28,23 @@ _CACHE = tempfile.TemporaryDirectory(prefix="cnnquiz-test-cache-")
 os.environ["CNNQUIZ_CACHE_DIR"] = _CACHE.name
 
 
+_NO_TORCH = ("CI=true but torch is not installed: the oracle tests must run in CI "
+             "(pip install torch==2.13.0)")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Said before pytest-xdist starts its workers (a worker's error would read as an
+    internal error); the import itself is tried where the tests run, below."""
+    import importlib.util
+
+    if _IN_CI and importlib.util.find_spec("torch") is None:
+        raise pytest.UsageError(_NO_TORCH)
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     if not _IN_CI:
         return
     try:
         import torch  # noqa: F401
     except ImportError:  # pragma: no cover - only when CI forgot the oracle
-        raise pytest.UsageError(
-            "CI=true but torch is not installed: the oracle tests must run in CI "
-            "(pip install torch==2.13.0)"
-        ) from None
+        raise pytest.UsageError(_NO_TORCH) from None
