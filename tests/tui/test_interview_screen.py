@@ -3,24 +3,31 @@ scorecard and a review, and every answer is in the store."""
 
 from __future__ import annotations
 
+from textual.pilot import Pilot
 from textual.widgets import Input, Markdown, Static
 
 from cnnquiz.tui.screens.interview import InterviewScreen, mm_ss
 from tests.tui.conftest import MakeApp, plain, right_text, settle
 
 
+async def start_interview(pilot: Pilot[None], count: int) -> InterviewScreen:
+    """From home once the store is open: i, then an interview of `count` main questions."""
+    await settle(pilot.app)
+    await pilot.press("i")
+    await settle(pilot.app)
+    screen = pilot.app.screen
+    assert isinstance(screen, InterviewScreen)
+    screen.query_one("#iv-count", Input).value = str(count)
+    screen.query_one("#iv-minutes", Input).value = ""
+    await pilot.click("#iv-start")
+    await settle(pilot.app)
+    return screen
+
+
 async def test_two_questions_answered_then_scorecard_and_review(app_factory: MakeApp) -> None:
     app = app_factory()
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(app)
-        await pilot.press("i")
-        await settle(app)
-        screen = app.screen
-        assert isinstance(screen, InterviewScreen)
-        screen.query_one("#iv-count", Input).value = "2"
-        screen.query_one("#iv-minutes", Input).value = ""
-        await pilot.click("#iv-start")
-        await settle(app)
+        screen = await start_interview(pilot, count=2)
         assert screen.iv is not None and screen.asked is not None
         assert "Q1" in plain(screen.query_one("#iv-head", Static))
         first = screen.asked.question
@@ -75,15 +82,7 @@ async def test_d_on_the_scorecard_replays_a_reviewed_question(app_factory: MakeA
 
     app = app_factory()
     async with app.run_test(size=(100, 32)) as pilot:
-        await settle(app)
-        await pilot.press("i")
-        await settle(app)
-        screen = app.screen
-        assert isinstance(screen, InterviewScreen)
-        screen.query_one("#iv-count", Input).value = "4"
-        screen.query_one("#iv-minutes", Input).value = ""
-        await pilot.click("#iv-start")
-        await settle(app)
+        screen = await start_interview(pilot, count=4)
         asked = []
         while not screen.finished:
             assert screen.asked is not None and not screen.check_action("demo", ())
