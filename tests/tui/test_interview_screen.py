@@ -86,11 +86,13 @@ async def test_d_on_the_scorecard_replays_a_reviewed_question(app_factory: MakeA
         asked = []
         while not screen.finished:
             assert screen.asked is not None and not screen.check_action("demo", ())
+            assert screen.check_action("end", ())  # ctrl+t ends a running interview
             asked.append(screen.asked.question)
             screen.query_one("#iv-answer", Input).value = right_text(screen.asked.question)
             await pilot.press("enter")
             await settle(app)
         await settle(app)
+        assert not screen.check_action("end", ()) and "ctrl+t" not in screen.active_bindings
         with_demo = [q for q in asked if demo_request(q.spec) is not None]
         assert len(with_demo) >= 2  # the fixed seed's interview asks some: a picker
         assert screen.check_action("demo", ()) and "d" in screen.active_bindings

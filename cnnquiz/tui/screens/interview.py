@@ -119,6 +119,7 @@ class InterviewScreen(Screen[None]):
 
     def started(self, iv: Interview, asked: Asked | None) -> None:
         self.iv = iv
+        self.refresh_bindings()  # ctrl+t ends it from now on
         self.query_one("#iv-setup").display = False
         self.query_one("#iv-top").display = True
         self.query_one("#iv-answer").display = True
@@ -226,6 +227,8 @@ class InterviewScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "demo":  # on the scorecard, when a reviewed question has a demo
             return bool(self.demos)
+        if action == "end":  # only while an interview runs
+            return self.iv is not None and not self.finished
         return True
 
     def action_demo(self) -> None:
