@@ -17,6 +17,7 @@ from textual import on, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.message import Message
+from textual.message_pump import MessagePump
 from textual.screen import Screen
 
 from cnnquiz.application import Settings
@@ -53,6 +54,18 @@ class CnnquizApp(App[None]):
         self.topics: list[str] = list(topics)
         self.prefs: Prefs | None = None
         self.ready = False
+
+    def deliver(self, node: MessagePump, callback: Callable[..., object], *args: object) -> None:
+        """A worker's result, handed to `callback(*args)` on the UI thread, unless `node` (the
+        screen that asked) has left the app by then: closed, or the app quitting while the
+        worker ran. A result nobody can see is dropped; querying widgets that are already
+        gone would end the app with a traceback (seen when quitting as home loads)."""
+
+        def run() -> None:
+            if node.is_attached:
+                callback(*args)
+
+        self.call_from_thread(run)
 
     def t(self, key: str, **values: object) -> str:
         return text(f"app.{key}", self.lang, **values)

@@ -106,14 +106,14 @@ class CalcScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="calc")
     def calculate(self, spec: str, size: str | None) -> None:
         if not spec.strip():
-            self.app.call_from_thread(self.show, None, "")
+            self.app.deliver(self, self.show, None, "")
             return
         try:
             result = self.app.services.application.calc(spec, size)
         except CnnquizError as exc:
-            self.app.call_from_thread(self.show, None, str(exc))
+            self.app.deliver(self, self.show, None, str(exc))
             return
-        self.app.call_from_thread(self.show, result, "")
+        self.app.deliver(self, self.show, result, "")
 
     def show(self, result: CalcResult | None, error: str) -> None:
         """The table of `result`; on an error the last good table stays, dimmed."""

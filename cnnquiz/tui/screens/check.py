@@ -85,12 +85,12 @@ class CheckScreen(Screen[None]):
             report = application.check(code, answers)
             saved = application.record_check(report) if record else None
         except CnnquizError as exc:
-            self.app.call_from_thread(self.failed, str(exc))
+            self.app.deliver(self, self.failed, str(exc))
             return
         demos = report_demos(((n, v.verdict, q) for q, (n, v)
                               in zip(report.questions, report.results, strict=True)),
                              self.app.lang)
-        self.app.call_from_thread(self.show, report, saved, demos)
+        self.app.deliver(self, self.show, report, saved, demos)
 
     def failed(self, message: str) -> None:
         self.query_one("#ck-status", Static).update(self.app.t("error", message=message))

@@ -93,7 +93,7 @@ class HomeScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="home")
     def load(self) -> None:
         summary = self.app.services.summary()
-        self.app.call_from_thread(self.show, summary)
+        self.app.deliver(self, self.show, summary)
         level = self.app.prefs.level if self.app.prefs else None
         # while the learner reads this screen, so Enter finds the session ready; a choice
         # that cannot make one is reported by the study screen when Enter asks for it

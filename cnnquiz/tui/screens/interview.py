@@ -113,9 +113,9 @@ class InterviewScreen(Screen[None]):
             iv = self.app.services.application.interview(minutes, count, rng=rng)
             asked = iv.next()
         except CnnquizError as exc:
-            self.app.call_from_thread(self.query_one("#iv-status", Static).update, str(exc))
+            self.app.deliver(self, self.query_one("#iv-status", Static).update, str(exc))
             return
-        self.app.call_from_thread(self.started, iv, asked)
+        self.app.deliver(self, self.started, iv, asked)
 
     def started(self, iv: Interview, asked: Asked | None) -> None:
         self.iv = iv
@@ -169,7 +169,7 @@ class InterviewScreen(Screen[None]):
         assert self.iv is not None
         result = self.iv.give_up() if given == GIVE_UP_LINE else self.iv.answer(given)
         asked = self.iv.next() if result.counted else self.asked
-        self.app.call_from_thread(self.answered, result, asked)
+        self.app.deliver(self, self.answered, result, asked)
 
     def answered(self, result: Answered, asked: Asked | None) -> None:
         status = self.query_one("#iv-status", Static)
@@ -205,7 +205,7 @@ class InterviewScreen(Screen[None]):
         assert self.iv is not None
         card = self.iv.finish()
         demos = report_demos(((r.n, r.verdict, r.question) for r in card.review), self.app.lang)
-        self.app.call_from_thread(self.show_card, card, demos)
+        self.app.deliver(self, self.show_card, card, demos)
 
     def show_card(self, card: Scorecard, demos: Demos) -> None:
         assert self.iv is not None

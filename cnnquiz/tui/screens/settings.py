@@ -88,7 +88,7 @@ class SettingsScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="settings")
     def load_learners(self) -> None:
         names = self.app.services.learners()
-        self.app.call_from_thread(self._learners, names)
+        self.app.deliver(self, self._learners, names)
 
     def _learners(self, names: list[str]) -> None:
         chooser = self.query_one("#learner", Select)
@@ -119,7 +119,7 @@ class SettingsScreen(Screen[None]):
             self.app.services.use_learner(name)
             prefs = self.app.services.prefs(self.app.lang, self.app.theme, self.app.length)
         except CnnquizError as exc:
-            self.app.call_from_thread(self._error, str(exc))
+            self.app.deliver(self, self._error, str(exc))
             return
         self.app.call_from_thread(self.app.learner_switched, prefs)
 

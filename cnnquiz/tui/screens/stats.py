@@ -77,7 +77,7 @@ class StatsScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="stats")
     def load(self) -> None:
         view = self.app.services.stats_view()
-        self.app.call_from_thread(self.show, view)
+        self.app.deliver(self, self.show, view)
 
     def show(self, v: StatsView) -> None:
         t, lang, s = self.app.t, self.app.lang, v.summary

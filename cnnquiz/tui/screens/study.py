@@ -115,7 +115,7 @@ class StudyScreen(Screen[None]):
         except CnnquizError as exc:
             self.app.call_from_thread(self.app.notify, str(exc), severity="error")
             return
-        self.app.call_from_thread(self._started, loop, question)
+        self.app.deliver(self, self._started, loop, question)
 
     def _started(self, loop: StudyLoop, question: Question | None) -> None:
         self.loop = loop
@@ -222,7 +222,7 @@ class StudyScreen(Screen[None]):
     def save(self, act: Callable[[StudyLoop], Outcome]) -> None:
         assert self.loop is not None
         outcome = act(self.loop)
-        self.app.call_from_thread(self._shown, outcome)
+        self.app.deliver(self, self._shown, outcome)
 
     def _shown(self, outcome: Outcome) -> None:
         self.busy = False
@@ -252,7 +252,7 @@ class StudyScreen(Screen[None]):
         assert self.loop is not None
         question = self.loop.next()
         summary = self.loop.summary() if question is None else None
-        self.app.call_from_thread(self._ask, question, summary)
+        self.app.deliver(self, self._ask, question, summary)
 
     def action_scroll(self, pages: int) -> None:
         """Page through a long question or solution without leaving the answer box."""
