@@ -113,9 +113,12 @@ class InterviewScreen(Screen[None]):
             iv = self.app.services.application.interview(minutes, count, rng=rng)
             asked = iv.next()
         except CnnquizError as exc:
-            self.app.deliver(self, self.query_one("#iv-status", Static).update, str(exc))
+            self.app.deliver(self, self.status, str(exc))
             return
         self.app.deliver(self, self.started, iv, asked)
+
+    def status(self, message: str) -> None:
+        self.query_one("#iv-status", Static).update(message)
 
     def started(self, iv: Interview, asked: Asked | None) -> None:
         self.iv = iv
